@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Coro: an async-first interpreter for a subset of Python 3.
+/// Targets follow the data flow of the interpreter (see README.md):
+/// syntax -> compiler -> runtime -> embedding API -> command line.
+let package = Package(
+    name: "Coro",
+    products: [
+        .library(name: "Coro", targets: ["Coro"]),
+        .executable(name: "coro", targets: ["coro"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "CoroSyntax"),
+        .target(name: "CoroCompiler", dependencies: ["CoroSyntax"]),
+        .target(name: "CoroRuntime", dependencies: ["CoroCompiler"]),
+        .target(name: "Coro", dependencies: ["CoroRuntime"]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(
+            name: "CoroCLI",
+            dependencies: [
+                "Coro", "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "coro", dependencies: ["CoroCLI"]),
+        // libFuzzer entry point: build with `Scripts/fuzz` (swift build --sanitize fuzzer).
+        .executableTarget(name: "FuzzParser", dependencies: ["CoroCompiler"]),
+
+        .testTarget(name: "CoroSyntaxTests", dependencies: ["CoroSyntax"]),
+        .testTarget(name: "CoroCompilerTests", dependencies: ["CoroCompiler"]),
+        .testTarget(name: "CoroRuntimeTests", dependencies: ["CoroRuntime"]),
+        .testTarget(name: "CoroTests", dependencies: ["Coro"]),
+        .testTarget(name: "CoroCLITests", dependencies: ["CoroCLI"]),
+    ]
+)

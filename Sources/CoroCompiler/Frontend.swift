@@ -1,0 +1,11 @@
+import CoroSyntax
+
+/// The front end as one call: tokenize, parse, and run the compile-time checks.
+public enum Frontend {
+    /// Parses and checks a source file, throwing the first error CPython would report.
+    public static func check(_ source: SourceFile, allowsTopLevelAwait: Bool) throws(SyntaxError) -> Module {
+        let module = try Parser.parse(source)
+        try SemanticChecker.check(module, source: source, allowsTopLevelAwait: allowsTopLevelAwait)
+        return module
+    }
+}

@@ -1,0 +1,3 @@
+import CoroCLI
+
+CoroCommand.main()
