@@ -39,13 +39,13 @@ extension SemanticChecker {
         case .set(let elements), .list(let elements, _), .tuple(let elements, _):
             for element in elements { visit(element, allowsStarred: true) }
         case .listComp(let element, let generators):
-            visitComprehension(generators, kind: "list comprehension") { $0.visit(element) }
+            visitComprehension(expression, generators, kind: "list comprehension") { $0.visit(element) }
         case .setComp(let element, let generators):
-            visitComprehension(generators, kind: "set comprehension") { $0.visit(element) }
+            visitComprehension(expression, generators, kind: "set comprehension") { $0.visit(element) }
         case .dictComp(let key, let value, let generators):
-            visitComprehension(generators, kind: "dict comprehension") { $0.visitAll([key, value]) }
+            visitComprehension(expression, generators, kind: "dict comprehension") { $0.visitAll([key, value]) }
         case .generatorExp(let element, let generators):
-            visitComprehension(generators, kind: "generator expression") { $0.visit(element) }
+            visitComprehension(expression, generators, kind: "generator expression") { $0.visit(element) }
         case .await(let value):
             if !allowsAwait {
                 let outside = enclosingCode.kind == .module || enclosingCode.kind == .classBody
@@ -102,13 +102,13 @@ extension SemanticChecker {
 
     /// A comprehension: its first iterable is evaluated outside, the rest in its own scope.
     mutating func visitComprehension(
-        _ generators: [Comprehension], kind: String, element: (inout SemanticChecker) -> Void
+        _ comprehension: Expr, _ generators: [Comprehension], kind: String, element: (inout SemanticChecker) -> Void
     ) {
         guard let first = generators.first else { return }
         visit(first.iter)
         let isAsync = generators.contains { $0.isAsync }
         if isAsync && !allowsAwait && kind != "generator expression" {
-            compiler("asynchronous comprehension outside of an asynchronous function", first.iter.range)
+            compiler("asynchronous comprehension outside of an asynchronous function", comprehension.range)
         }
         push(.comprehension(kind))
         for (position, generator) in generators.enumerated() {
@@ -137,17 +137,17 @@ extension SemanticChecker {
         case .starred:
             compiler("starred assignment target must be in a list or tuple", target.range)
         case .tuple(let elements, _), .list(let elements, _):
-            visitTargetElements(elements)
+            visitTargetElements(elements, of: target)
         default:
             visitTargetElement(target)
         }
     }
 
-    mutating func visitTargetElements(_ elements: [Expr]) {
+    mutating func visitTargetElements(_ elements: [Expr], of container: Expr) {
         var sawStar = false
         for element in elements {
             if case .starred = element.kind {
-                if sawStar { compiler("multiple starred expressions in assignment", element.range) }
+                if sawStar { compiler("multiple starred expressions in assignment", container.range) }
                 sawStar = true
             }
             visitTargetElement(element)
@@ -161,7 +161,7 @@ extension SemanticChecker {
         case .starred(let value, _):
             visitTargetElement(value)
         case .tuple(let elements, _), .list(let elements, _):
-            visitTargetElements(elements)
+            visitTargetElements(elements, of: target)
         case .attribute(let value, _, _):
             visit(value)
         case .subscript(let value, let slice, _):

@@ -149,7 +149,7 @@ public struct Lexer {
         if column == current {
             if alternateColumn != alternateIndents[alternateIndents.count - 1] { throw tabError(lineStart) }
         } else if column > current {
-            if indents.count > Lexer.maximumIndentation {
+            if indents.count >= Lexer.maximumIndentation {
                 throw LexicalFailure(
                     SyntaxError(.indentationError, "too many levels of indentation", in: source,
                                 range: SourceRange(lineStart, lineStart)), isEager: false)

@@ -47,11 +47,12 @@ extension Parser {
                     args.append(generator)
                     break
                 }
+                // CPython reports these at the token after the argument.
                 if sawDoubleStar {
-                    throw error("positional argument follows keyword argument unpacking", at: value.range)
+                    throw error("positional argument follows keyword argument unpacking", at: current.range)
                 }
                 if sawKeyword {
-                    throw error("positional argument follows keyword argument", at: value.range)
+                    throw error("positional argument follows keyword argument", at: current.range)
                 }
                 args.append(value)
             }
@@ -68,7 +69,7 @@ extension Parser {
 
     /// A positional argument, with CPython's errors for `f(a.b=1)` and `f(True=1)`.
     mutating func parseNamedExpressionArgument() throws -> Expr {
-        let value = try parseNamedExpression()
+        let value = try parseNamedExpression(reportsAssignment: false)
         guard let equal = accept(.equal) else { return value }
         if case .constant(let constant) = value.kind, [.bool(true), .bool(false), .none].contains(constant) {
             throw error("cannot assign to \(expressionName(value))", at: SourceRange(value.range.start, equal.range.end))

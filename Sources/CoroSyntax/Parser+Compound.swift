@@ -186,7 +186,7 @@ extension Parser {
         let context = try parseExpression()
         guard accept(.kwAs) != nil else { return WithItem(contextExpr: context, optionalVars: nil) }
         let target = try parseStarOrBitwiseOr()
-        guard check(.comma) || check(.rightParen) || check(.colon) else { throw invalidSyntax() }
+        guard check(.comma) || check(.rightParen) || check(.colon) || check(.newline) else { throw invalidSyntax() }
         return WithItem(contextExpr: context, optionalVars: try toTarget(target, context: .store))
     }
 

@@ -59,7 +59,10 @@ extension Parser {
     }
 
     /// named_expression: NAME ':=' ~ expression | expression !':='
-    mutating func parseNamedExpression() throws -> Expr {
+    ///
+    /// `reportsAssignment` is false where a following '=' has a meaning of its own
+    /// (a call argument), so that CPython's "Maybe you meant '=='" is not reported there.
+    mutating func parseNamedExpression(reportsAssignment: Bool = true) throws -> Expr {
         if check(.name) && peek(1) == .walrus {
             let name = advance()
             advance()
@@ -72,7 +75,7 @@ extension Parser {
             // invalid_named_expression: expression ':=' expression
             throw error("cannot use assignment expressions with \(expressionName(expression))", at: expression.range)
         }
-        if check(.equal) { try reportAssignmentInExpression(expression) }
+        if reportsAssignment && check(.equal) { try reportAssignmentInExpression(expression) }
         return expression
     }
 

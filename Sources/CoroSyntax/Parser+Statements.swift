@@ -164,17 +164,15 @@ extension Parser {
             let parenthesized = accept(.leftParen) != nil
             repeat {
                 if parenthesized && check(.rightParen) && !names.isEmpty { break }
+                if !parenthesized && check(.newline) && !names.isEmpty {
+                    // invalid_import_from_targets: import_from_as_names ',' NEWLINE
+                    throw error("trailing comma not allowed without surrounding parentheses", at: current.range)
+                }
                 let nameToken = try expect(.name)
                 let asName = accept(.kwAs) != nil ? text(try expect(.name)) : nil
                 names.append(Alias(name: text(nameToken), asName: asName, range: SourceRange(nameToken.range.start, previous.range.end)))
             } while accept(.comma) != nil
-            if parenthesized {
-                try expect(.rightParen)
-            } else if previous.kind == .comma {
-                // invalid_import_from_targets: import_from_as_names ',' NEWLINE
-                if check(.newline) { throw error("trailing comma not allowed without surrounding parentheses", at: current.range) }
-                throw invalidSyntax()
-            }
+            if parenthesized { try expect(.rightParen) }
         }
         return Stmt(.importFrom(module: module, names: names, level: level), SourceRange(start, previous.range.end))
     }

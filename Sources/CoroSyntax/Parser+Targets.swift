@@ -48,10 +48,10 @@ extension Parser {
     func convertAssignmentTargets(_ targets: [Expr], value: Expr) throws -> [Expr] {
         for (position, target) in targets.enumerated() {
             guard let invalid = invalidTarget(target, context: .store) else { continue }
-            if case .yield = invalid.kind, invalid.range == target.range {
-                throw error("assignment to yield expression not possible", at: invalid.range)
-            }
-            if case .yieldFrom = invalid.kind, invalid.range == target.range {
+            var isYield = false
+            if case .yield = invalid.kind { isYield = true }
+            if case .yieldFrom = invalid.kind { isYield = true }
+            if isYield && invalid.range == target.range && !isParenthesized(invalid) {
                 throw error("assignment to yield expression not possible", at: invalid.range)
             }
             let precedesEqual = invalid.range.end == target.range.end && !isParenthesized(target) || invalid.range == target.range
