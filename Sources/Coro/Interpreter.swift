@@ -15,6 +15,16 @@ public final class Interpreter {
         /// The full report for stderr (location, source line, caret, message).
         public var report: String
         public var description: String { report }
+
+        init(_ error: SyntaxError) {
+            self.init(typeName: error.kind.rawValue, message: error.message, report: TracebackFormatter.format(error))
+        }
+
+        init(typeName: String, message: String, report: String) {
+            self.typeName = typeName
+            self.message = message
+            self.report = report
+        }
     }
 
     /// Parses and checks `source` without running it. `name` is the file name shown in
@@ -23,9 +33,14 @@ public final class Interpreter {
         _ = try parse(source: source, name: name)
     }
 
-    /// The syntax tree of `source`, rendered as CPython's `ast.dump(tree, indent=2)`.
+    /// The syntax tree of `source`, rendered as CPython's `ast.dump(ast.parse(source), indent=2)`:
+    /// like `ast.parse`, this parses without the compiler's checks.
     public func dumpAST(source: [UInt8], name: String) throws(ScriptError) -> String {
-        ASTDump.dump(try parse(source: source, name: name))
+        do {
+            return ASTDump.dump(try Parser.parse(SourceFile(name: name, bytes: source)))
+        } catch {
+            throw ScriptError(error)
+        }
     }
 
     func parse(source: [UInt8], name: String) throws(ScriptError) -> Module {
@@ -33,7 +48,7 @@ public final class Interpreter {
         do {
             return try Frontend.check(file, allowsTopLevelAwait: name.hasSuffix(".coro"))
         } catch {
-            throw ScriptError(typeName: error.kind.rawValue, message: error.message, report: TracebackFormatter.format(error))
+            throw ScriptError(error)
         }
     }
 }

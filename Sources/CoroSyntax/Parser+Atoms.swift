@@ -263,7 +263,11 @@ extension Parser {
     /// slices: slice !',' | ','.(slice | starred_expression)+ [',']
     mutating func parseSlices() throws -> Expr {
         let first = try parseSlice()
-        guard check(.comma) else { return first }
+        guard check(.comma) else {
+            // A starred index is always a tuple: x[*a] is x[(*a,)].
+            if case .starred = first.kind { return Expr(.tuple([first], .load), first.range) }
+            return first
+        }
         var elements = [first]
         while accept(.comma) != nil {
             if check(.rightBracket) { break }
