@@ -5,6 +5,7 @@ extension Parser {
     /// kwargs: ','.kwarg_or_starred+ [',' ','.kwarg_or_double_starred+] | ','.kwarg_or_double_starred+
     /// kwarg_or_starred: NAME '=' expression | starred_expression
     /// kwarg_or_double_starred: NAME '=' expression | '**' expression
+    /// starred_expression: '*' expression
     mutating func parseCallArguments() throws -> ([Expr], [Keyword]) {
         var args: [Expr] = []
         var keywords: [Keyword] = []
@@ -77,17 +78,12 @@ extension Parser {
         throw error("expression cannot contain assignment, perhaps you meant \"==\"?", at: SourceRange(value.range.start, equal.range.end))
     }
 
-    /// params: parameters (for `def`, closing ')') or lambda_params (closing ':').
+    /// The parameters of a `def` (closing ')') or a `lambda` (closing ':', no annotations).
+    /// The order rules (defaults last, one '/', one '*', '**' at the end) are checked here
+    /// with CPython's messages rather than spelled out in the grammar.
     ///
-    /// parameters: slash_no_default param_no_default* param_with_default* [star_etc]
-    ///   | slash_with_default param_with_default* [star_etc]
-    ///   | param_no_default+ param_with_default* [star_etc]
-    ///   | param_with_default+ [star_etc]
-    ///   | star_etc
-    /// star_etc: '*' param_no_default param_maybe_default* [kwds]
-    ///   | '*' ',' param_maybe_default+ [kwds] | kwds
-    /// kwds: '**' param_no_default
-    /// param: NAME annotation?   (lambda parameters have no annotation)
+    /// parameters: parameter_item (',' parameter_item)* [',']
+    /// parameter_item: param ['=' expression] | '/' | '*' [param] | '**' param
     mutating func parseParameters(closing: TokenKind) throws -> Arguments {
         var arguments = Arguments()
         let isLambda = closing == .colon

@@ -1,7 +1,6 @@
 /// Primaries and atoms: names, literals, displays, comprehensions, calls, subscripts.
 extension Parser {
-    /// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
-    ///   | primary '[' slices ']' | atom
+    /// primary: primary '.' NAME | primary '(' [arguments] ')' | primary '[' slices ']' | atom
     mutating func parsePrimary() throws -> Expr {
         var expression = try parseAtom()
         var chainLength = 0
@@ -61,7 +60,7 @@ extension Parser {
 
     /// tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'
     /// group: '(' (yield_expr | named_expression) ')'
-    /// genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')'
+    /// genexp: '(' named_expression for_if_clauses ')'
     mutating func parseGroup() throws -> Expr {
         let open = advance()
         try nest()
@@ -133,6 +132,7 @@ extension Parser {
     }
 
     /// The rest of a comma-separated display after its first element, through the closing bracket.
+    /// star_named_expressions: ','.star_named_expression+ [',']
     mutating func parseElementList(first: Expr, closing: TokenKind) throws -> [Expr] {
         var elements = [first]
         while true {
@@ -241,7 +241,7 @@ extension Parser {
     }
 
     /// for_if_clauses: for_if_clause+
-    /// for_if_clause: [ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
+    /// for_if_clause: ['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*
     mutating func parseComprehensionClauses(element: Expr? = nil) throws -> [Comprehension] {
         if let element, case .starred = element.kind {
             throw error("iterable unpacking cannot be used in comprehension", at: element.range)
@@ -260,7 +260,7 @@ extension Parser {
         return clauses
     }
 
-    /// slices: slice !',' | ','.(slice | starred_expression)+ [',']
+    /// slices: slice !',' | ','.(slice | star_expression)+ [',']
     mutating func parseSlices() throws -> Expr {
         let first = try parseSlice()
         guard check(.comma) else {

@@ -1,6 +1,7 @@
 /// Compound statements: if, while, for, try, with, def, class, and their async forms.
 extension Parser {
-    /// compound_stmt: function_def | if_stmt | class_def | with_stmt | for_stmt | try_stmt | while_stmt
+    /// compound_stmt: [decorators] (function_def_raw | class_def_raw) | if_stmt | with_stmt
+    ///   | for_stmt | try_stmt | while_stmt
     mutating func parseCompoundStatement() throws -> Stmt {
         switch kind {
         case .kwIf: return try parseIf()
@@ -56,7 +57,7 @@ extension Parser {
         return Stmt(.while(test: test, body: body, orelse: orelse), SourceRange(keyword.range.start, previous.range.end))
     }
 
-    /// for_stmt: [ASYNC] 'for' star_targets 'in' ~ star_expressions ':' block [else_block]
+    /// for_stmt: ['async'] 'for' star_targets 'in' star_expressions ':' block [else_block]
     mutating func parseFor(isAsync: Bool, start: Int) throws -> Stmt {
         let keyword = advance()
         let target = try parseForTarget()
@@ -149,8 +150,8 @@ extension Parser {
         return ExceptHandler(type: type, name: name, body: body, range: SourceRange(keyword.range.start, previous.range.end))
     }
 
-    /// with_stmt: [ASYNC] 'with' '(' ','.with_item+ ','? ')' ':' block
-    ///   | [ASYNC] 'with' ','.with_item+ ':' block
+    /// with_stmt: ['async'] 'with' '(' ','.with_item+ ','? ')' ':' block
+    ///   | ['async'] 'with' ','.with_item+ ':' block
     /// with_item: expression 'as' star_target &(',' | ')' | ':') | expression
     mutating func parseWith(isAsync: Bool, start: Int) throws -> Stmt {
         let keyword = advance()
@@ -211,7 +212,7 @@ extension Parser {
         }
     }
 
-    /// ASYNC function_def | ASYNC with_stmt | ASYNC for_stmt
+    /// 'async' (function_def_raw | with_stmt | for_stmt)
     mutating func parseAsyncStatement() throws -> Stmt {
         let start = advance().range.start
         switch kind {
@@ -222,7 +223,7 @@ extension Parser {
         }
     }
 
-    /// function_def_raw: [ASYNC] 'def' NAME &&'(' [params] ')' ['->' expression] &&':' block
+    /// function_def_raw: ['async'] 'def' NAME '(' [parameters] ')' ['->' expression] ':' block
     mutating func parseFunctionDef(decorators: [Expr], isAsync: Bool, start: Int) throws -> Stmt {
         let keyword = advance()
         let name = text(try expect(.name))

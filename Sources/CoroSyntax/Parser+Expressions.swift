@@ -58,7 +58,7 @@ extension Parser {
         return try parseBitwiseOr()
     }
 
-    /// named_expression: NAME ':=' ~ expression | expression !':='
+    /// named_expression: NAME ':=' expression | expression !':='
     ///
     /// `reportsAssignment` is false where a following '=' has a meaning of its own
     /// (a call argument), so that CPython's "Maybe you meant '=='" is not reported there.
@@ -255,7 +255,7 @@ extension Parser {
     }
 
     /// power: await_primary '**' factor | await_primary
-    /// await_primary: AWAIT primary | primary
+    /// await_primary: 'await' primary | primary
     mutating func parsePower() throws -> Expr {
         var base: Expr
         if let keyword = accept(.kwAwait) {
@@ -272,7 +272,7 @@ extension Parser {
         return base
     }
 
-    /// lambdef: 'lambda' [lambda_params] ':' expression
+    /// lambdef: 'lambda' [parameters] ':' expression
     mutating func parseLambda() throws -> Expr {
         let keyword = advance()
         try nest()

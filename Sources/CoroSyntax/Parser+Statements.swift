@@ -33,6 +33,7 @@ extension Parser {
     }
 
     /// block: NEWLINE INDENT statements DEDENT | simple_stmts
+    /// statements: statement+
     ///
     /// `header` names the statement for CPython's "expected an indented block after ..." message.
     mutating func parseBlock(after header: String?, line: Int) throws -> [Stmt] {
@@ -59,8 +60,8 @@ extension Parser {
     /// The line of a token, for "... on line N" messages.
     func line(of token: Token) -> Int { source.line(of: token.range.start) }
 
-    /// simple_stmt: assignment | star_expressions | return_stmt | import_stmt | raise_stmt
-    ///   | 'pass' | del_stmt | yield_stmt | assert_stmt | 'break' | 'continue'
+    /// simple_stmt: assignment | expression_stmt | return_stmt | import_name | import_from
+    ///   | raise_stmt | 'pass' | del_stmt | assert_stmt | 'break' | 'continue'
     ///   | global_stmt | nonlocal_stmt
     mutating func parseSimpleStatement() throws -> Stmt {
         let start = current.range.start
@@ -112,6 +113,8 @@ extension Parser {
     }
 
     /// del_stmt: 'del' del_targets &(';' | NEWLINE)
+    /// del_targets: ','.del_target+ [',']
+    /// del_target: NAME | primary '.' NAME | primary '[' slices ']' | '(' [del_targets] ')' | '[' [del_targets] ']'
     mutating func parseDelete() throws -> Stmt {
         let start = advance().range.start
         let targets = try parseStarExpressions()
@@ -149,6 +152,7 @@ extension Parser {
     /// import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets
     ///   | 'from' ('.' | '...')+ 'import' import_from_targets
     /// import_from_targets: '(' import_from_as_names [','] ')' | import_from_as_names !',' | '*'
+    /// import_from_as_names: ','.(NAME ['as' NAME])+
     mutating func parseImportFrom() throws -> Stmt {
         let start = advance().range.start
         var level = 0
@@ -177,11 +181,10 @@ extension Parser {
         return Stmt(.importFrom(module: module, names: names, level: level), SourceRange(start, previous.range.end))
     }
 
-    /// assignment: NAME ':' expression ['=' annotated_rhs]
-    ///   | ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
-    ///   | (star_targets '=')+ (yield_expr | star_expressions) !'='
-    ///   | single_target augassign (yield_expr | star_expressions)
-    /// expression_stmt: star_expressions
+    /// assignment: single_target ':' expression ['=' annotated_rhs]
+    ///   | (star_targets '=')+ annotated_rhs !'='
+    ///   | single_target augassign annotated_rhs
+    /// expression_stmt: star_expressions | yield_expr
     mutating func parseExpressionStatement() throws -> Stmt {
         let start = current.range.start
         let first = try parseLegacyPrintOr { parser in try parser.parseStarExpressionsOrYield() }
@@ -234,6 +237,7 @@ extension Parser {
                     SourceRange(start, previous.range.end))
     }
 
+    /// augassign: '+=' | '-=' | '*=' | '@=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' | '**=' | '//='
     func augmentedOperator(_ kind: TokenKind) -> BinaryOperator {
         switch kind {
         case .plusEqual: .add
@@ -252,7 +256,7 @@ extension Parser {
         }
     }
 
-    /// (yield_expr | star_expressions)
+    /// annotated_rhs: yield_expr | star_expressions
     mutating func parseStarExpressionsOrYield() throws -> Expr {
         check(.kwYield) ? try parseYield() : try parseStarExpressions()
     }

@@ -1,6 +1,10 @@
 /// Assignment, deletion and augmented-assignment targets. Targets are parsed as
 /// expressions and then checked and converted, with CPython's messages for bad ones.
 extension Parser {
+    /// star_targets: star_target (',' star_target)* [',']
+    /// star_target: ['*'] (NAME | primary '.' NAME | primary '[' slices ']' | '(' [star_targets] ')' | '[' [star_targets] ']')
+    /// single_target: NAME | primary '.' NAME | primary '[' slices ']' | '(' single_target ')'
+    ///
     /// Converts an expression to a target with the given context, or reports the first
     /// part that cannot be one ("cannot assign to ...", "cannot delete ...").
     func toTarget(_ expression: Expr, context: ExprContext) throws -> Expr {
