@@ -98,7 +98,7 @@ enum CoroBinary {
 
     @Test func acceptsEveryValidSharedProgram() throws {
         let shared = CoroBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        let enumerator = FileManager.default.enumerator(at: shared, includingPropertiesForKeys: nil)
+        let enumerator = FileManager.default.enumerator(at: shared.resolvingSymlinksInPath(), includingPropertiesForKeys: nil)
         var checked = 0
         while let url = enumerator?.nextObject() as? URL {
             guard url.pathExtension == "py" else { continue }

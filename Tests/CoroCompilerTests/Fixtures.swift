@@ -13,7 +13,7 @@ enum Fixtures {
 
     /// Every `.py` file under a directory, sorted.
     static func pythonFiles(under directory: URL) -> [URL] {
-        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        let enumerator = FileManager.default.enumerator(at: directory.resolvingSymlinksInPath(), includingPropertiesForKeys: nil)
         var files: [URL] = []
         while let url = enumerator?.nextObject() as? URL {
             if url.pathExtension == "py" { files.append(url) }
