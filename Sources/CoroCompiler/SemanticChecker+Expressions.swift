@@ -20,7 +20,7 @@ extension SemanticChecker {
             visitAll(values)
         case .namedExpr(let target, let value):
             visit(value)
-            if case .name(let name, _) = target.kind { bindInEnclosingCode(name, target.range) }
+            if case .name(let name, _) = target.kind { bindInEnclosingCode(name) }
         case .binOp(let left, _, let right):
             visit(left)
             visit(right)
@@ -121,14 +121,12 @@ extension SemanticChecker {
     }
 
     /// A walrus target binds in the nearest enclosing function or module, not the comprehension.
-    mutating func bindInEnclosingCode(_ name: String, _ range: SourceRange) {
-        guard let index = scopes.lastIndex(where: {
-            if case .comprehension = $0.kind { return false }
-            return true
-        }) else { return }
-        scopes[index].assigned.insert(name)
-        scopes[index].bound.insert(name)
-        boundByScope[scopes[index].identity, default: []].insert(name)
+    mutating func bindInEnclosingCode(_ name: String) {
+        if !scope.isComprehension {
+            bind(name)
+        } else if let index = outer.lastIndex(where: { !$0.isComprehension }) {
+            outer[index].bind(name, into: &boundByScope)
+        }
     }
 
     /// An assignment or deletion target: binds names and checks starred targets.
@@ -157,7 +155,7 @@ extension SemanticChecker {
     mutating func visitTargetElement(_ target: Expr) {
         switch target.kind {
         case .name(let name, _):
-            bind(name, target.range)
+            bind(name)
         case .starred(let value, _):
             visitTargetElement(value)
         case .tuple(let elements, _), .list(let elements, _):

@@ -12,7 +12,7 @@ extension SemanticChecker {
             visitDefaults(function.arguments)
             visitAnnotations(function.arguments)
             if let returns = function.returns { visit(returns) }
-            bind(function.name, statement.range)
+            bind(function.name)
             enterFunction(function.isAsync ? .asyncFunction : .function, function.arguments)
             visit(function.body)
             pop()
@@ -20,7 +20,7 @@ extension SemanticChecker {
             visitAll(definition.decorators)
             visitAll(definition.bases)
             for keyword in definition.keywords { visit(keyword.value) }
-            bind(definition.name, statement.range)
+            bind(definition.name)
             push(.classBody)
             visit(definition.body)
             pop()
@@ -73,7 +73,7 @@ extension SemanticChecker {
                     compiler("default 'except:' must be last", handler.range)
                 }
                 if let type = handler.type { visit(type) }
-                if let name = handler.name { bind(name, handler.range) }
+                if let name = handler.name { bind(name) }
                 visit(handler.body)
             }
             visit(orelse)
@@ -84,7 +84,7 @@ extension SemanticChecker {
         case .import(let names), .importFrom(_, let names, _):
             for alias in names {
                 let bound = alias.asName ?? String(alias.name.split(separator: ".").first ?? "")
-                if bound != "*" { bind(bound, alias.range) }
+                if bound != "*" { bind(bound) }
             }
         case .global(let names):
             for name in names { declareGlobal(name, statement.range) }
@@ -119,7 +119,7 @@ extension SemanticChecker {
                 symbolTable("duplicate argument '\(parameter.name)' in function definition", parameter.range)
             }
             scope.parameters.insert(parameter.name)
-            bind(parameter.name, parameter.range)
+            bind(parameter.name)
         }
     }
 
@@ -163,7 +163,7 @@ extension SemanticChecker {
             symbolTable("name '\(name)' is used prior to nonlocal declaration", range)
         }
         scope.nonlocals.insert(name)
-        let enclosing = scopes.dropLast().filter(\.isFunction).map(\.identity)
+        let enclosing = outer.filter(\.isFunction).map(\.identity)
         pendingNonlocals.append((name, range, enclosing))
     }
 }

@@ -12,10 +12,15 @@ public struct SemanticChecker {
     public var allowsTopLevelAwait: Bool
 
     let source: SourceFile
-    var scopes: [Scope] = []
+    /// The scope being checked. It is kept apart from `outer` so that recording a name
+    /// updates it in place (a scope held only in an array would be copied on each change).
+    var scope = Scope(kind: .module)
+    /// The enclosing scopes, outermost first.
+    var outer: [Scope] = []
     var symbolTableError: SyntaxError?
     var compilerError: SyntaxError?
-    /// Names bound in each function scope opened so far, by scope identity.
+    /// Names bound (not declared global or nonlocal) in each scope, by scope identity.
+    /// Kept after a scope closes: a `nonlocal` may refer to a name bound later on.
     var boundByScope: [Int: Set<String>] = [:]
     /// `nonlocal` declarations to resolve once every scope has been seen:
     /// the name, where it was declared, and the enclosing function scopes to search.
@@ -30,7 +35,6 @@ public struct SemanticChecker {
     /// Checks a module, throwing the error CPython would report first.
     public static func check(_ module: Module, source: SourceFile, allowsTopLevelAwait: Bool) throws(SyntaxError) {
         var checker = SemanticChecker(source: source, allowsTopLevelAwait: allowsTopLevelAwait)
-        checker.scopes = [Scope(kind: .module)]
         checker.visit(module.body)
         checker.resolveNonlocals()
         if let error = checker.symbolTableError ?? checker.compilerError { throw error }
@@ -38,7 +42,7 @@ public struct SemanticChecker {
 
     /// What kind of code a scope holds.
     enum ScopeKind: Equatable {
-        case module, function, asyncFunction, lambda, classBody, comprehension(String), asyncComprehension
+        case module, function, asyncFunction, lambda, classBody, comprehension(String)
     }
 
     /// One scope: its declarations so far and the loops enclosing the current statement.
@@ -53,15 +57,20 @@ public struct SemanticChecker {
         var nonlocals: Set<String> = []
         var assigned: Set<String> = []
         var used: Set<String> = []
-        /// Names bound in this scope, for resolving `nonlocal`.
-        var bound: Set<String> = []
         var loopDepth = 0
         var isFunction: Bool { kind == .function || kind == .asyncFunction || kind == .lambda }
-    }
+        var isComprehension: Bool {
+            if case .comprehension = kind { return true }
+            return false
+        }
 
-    var scope: Scope {
-        get { scopes[scopes.count - 1] }
-        set { scopes[scopes.count - 1] = newValue }
+        /// Records a name bound here; `boundByScope` keeps the bindings `nonlocal` can refer to.
+        mutating func bind(_ name: String, into boundByScope: inout [Int: Set<String>]) {
+            assigned.insert(name)
+            if !globals.contains(name) && !nonlocals.contains(name) {
+                boundByScope[identity, default: []].insert(name)
+            }
+        }
     }
 
     mutating func symbolTable(_ message: String, _ range: SourceRange) {
@@ -73,21 +82,21 @@ public struct SemanticChecker {
     }
 
     /// Records a name bound in the current scope.
-    mutating func bind(_ name: String, _ range: SourceRange) {
-        scope.assigned.insert(name)
-        if !scope.globals.contains(name) && !scope.nonlocals.contains(name) { scope.bound.insert(name) }
-        boundByScope[scope.identity, default: []].insert(name)
+    mutating func bind(_ name: String) {
+        scope.bind(name, into: &boundByScope)
     }
 
-    /// Pushes a new scope with a fresh identity.
+    /// Opens a new scope with a fresh identity.
     mutating func push(_ kind: ScopeKind) {
         nextScopeIdentity += 1
-        scopes.append(Scope(kind: kind, identity: nextScopeIdentity))
+        outer.append(scope)
+        scope = Scope(kind: kind, identity: nextScopeIdentity)
     }
 
-    /// Pops a scope, checking what can only be known once its body has been seen.
+    /// Closes the current scope, checking what can only be known once its body has been seen.
     mutating func pop() {
-        let finished = scopes.removeLast()
+        let finished = scope
+        scope = outer.removeLast()
         if finished.kind == .asyncFunction, finished.isGenerator, let range = finished.returnWithValue {
             symbolTable("'return' with value in async generator", range)
         }
@@ -100,14 +109,10 @@ public struct SemanticChecker {
         }
     }
 
-    /// The innermost enclosing function or module scope (skipping comprehensions).
+    /// The innermost enclosing function, class or module scope (skipping comprehensions).
     var enclosingCode: Scope {
-        for candidate in scopes.reversed() {
-            if case .comprehension = candidate.kind { continue }
-            if candidate.kind == .asyncComprehension { continue }
-            return candidate
-        }
-        return scopes[0]
+        if !scope.isComprehension { return scope }
+        return outer.last { !$0.isComprehension } ?? scope
     }
 
     /// Whether `await` is allowed here: in an async function (or a comprehension inside one),
