@@ -157,13 +157,7 @@ extension Parser {
         let generic = invalidSyntax()
         guard startsExpression(), !check(.star), !check(.kwYield) else { return generic }
         if case .name = element.kind, check(.string) { return generic }
-        let save = index
-        let furthestBefore = furthest
-        defer {
-            index = save
-            furthest = furthestBefore
-        }
-        guard let next = try? parseExpression() else { return generic }
+        guard let next = probe({ try $0.parseExpression() }) else { return generic }
         return error("invalid syntax. Perhaps you forgot a comma?", from: element, to: next)
     }
 

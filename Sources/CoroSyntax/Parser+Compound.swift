@@ -133,12 +133,14 @@ extension Parser {
             let first = try parseExpression()
             if check(.comma) {
                 // invalid_except_stmt: 'except' expression ',' expressions ['as' NAME] ':'
-                let save = index
-                advance()
-                if (try? parseExpressions()) != nil, check(.colon) || check(.kwAs) {
+                let isTypeList = probe { parser -> Bool? in
+                    parser.advance()
+                    _ = try parser.parseExpressions()
+                    return parser.check(.colon) || parser.check(.kwAs)
+                }
+                if isTypeList == true {
                     throw error("multiple exception types must be parenthesized", at: SourceRange(first.range.start, first.range.start))
                 }
-                index = save
                 throw invalidSyntax()
             }
             type = first

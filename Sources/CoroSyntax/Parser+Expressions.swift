@@ -81,22 +81,16 @@ extension Parser {
 
     /// invalid_named_expression: `if x = 1:` and `if f() = 1:`, where '==' was meant.
     mutating func reportAssignmentInExpression(_ target: Expr) throws {
-        let save = index
-        let furthestBefore = furthest
-        advance()
-        guard let value = try? parseBitwiseOr(), !check(.equal), !check(.walrus) else {
-            index = save
-            furthest = furthestBefore
-            return
+        let value = probe { parser -> Expr? in
+            parser.advance()
+            let value = try parser.parseBitwiseOr()
+            return parser.check(.equal) || parser.check(.walrus) ? nil : value
         }
+        guard let value else { return }
         if case .name = target.kind, !isParenthesized(target) {
             throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", from: target, to: value)
         }
-        guard isBitwiseOrLevel(target), !isAssignmentLiteralException(target) else {
-            index = save
-            furthest = furthestBefore
-            return
-        }
+        guard isBitwiseOrLevel(target), !isAssignmentLiteralException(target) else { return }
         throw error("cannot assign to \(expressionName(target)) here. Maybe you meant '==' instead of '='?", at: target.range)
     }
 

@@ -187,7 +187,7 @@ extension Parser {
     /// expression_stmt: star_expressions | yield_expr
     mutating func parseExpressionStatement() throws -> Stmt {
         let start = current.range.start
-        let first = try parseLegacyPrintOr { parser in try parser.parseStarExpressionsOrYield() }
+        let first = try parseStatementExpression()
         func finish(_ kind: StmtKind) -> Stmt { Stmt(kind, SourceRange(start, previous.range.end)) }
 
         if check(.colon) {
@@ -261,27 +261,29 @@ extension Parser {
         check(.kwYield) ? try parseYield() : try parseStarExpressions()
     }
 
+    /// The expression that starts an expression statement or assignment, with
     /// invalid_legacy_expression: NAME !'(' star_expressions, for `print x` and `exec x`.
-    mutating func parseLegacyPrintOr(_ parse: (inout Parser) throws -> Expr) throws -> Expr {
-        let save = index
+    mutating func parseStatementExpression() throws -> Expr {
+        let start = index
         do {
-            let expression = try parse(&self)
+            let expression = try parseStarExpressionsOrYield()
             if case .name(let name, _) = expression.kind, name == "print" || name == "exec", startsExpression() {
                 throw invalidSyntax()
             }
             return expression
         } catch let failure as SyntaxError {
-            guard tokens[save].kind == .name, tokens[save + 1].kind != .leftParen else { throw failure }
-            let name = text(tokens[save])
-            guard name == "print" || name == "exec", failure.message == "invalid syntax" else { throw failure }
-            let furthestBefore = furthest
-            index = save + 1
-            guard let arguments = try? parseStarExpressions() else {
-                furthest = furthestBefore
-                throw failure
-            }
+            // A name token is never the last token, which is ENDMARKER or an error.
+            guard failure.message == "invalid syntax", tokens[start].kind == .name, tokens[start + 1].kind != .leftParen
+            else { throw failure }
+            let name = text(tokens[start])
+            guard name == "print" || name == "exec",
+                let arguments = probe({ parser -> Expr? in
+                    parser.index = start + 1
+                    return try parser.parseStarExpressions()
+                })
+            else { throw failure }
             throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?",
-                        at: SourceRange(tokens[save].range.start, arguments.range.end))
+                        at: SourceRange(tokens[start].range.start, arguments.range.end))
         }
     }
 }

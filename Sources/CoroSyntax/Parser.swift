@@ -8,12 +8,15 @@
 public struct Parser {
     let source: SourceFile
     let bytes: [UInt8]
-    var tokens: [Token]
+    let tokens: [Token]
     let lexicalError: SyntaxError?
     let lexicalErrorIsEager: Bool
     var index = 0
     /// The furthest token index examined: where a generic syntax error is reported.
     var furthest = 0
+    /// Whether a `probe` reached the lexical error token (CPython's tokenizer raises on
+    /// any fetch of it, even while looking ahead for an error message).
+    var probeReachedLexicalError = false
     /// Current nesting of recursive parse functions; see `nest()`.
     var depth = 0
     /// Set while parsing the expression of an f-string replacement field.
@@ -48,8 +51,7 @@ public struct Parser {
     /// Chooses between a parse error and a pending lexical error as CPython would.
     func reconcile(_ error: SyntaxError) -> SyntaxError {
         guard let lexicalError else { return error }
-        let reachedLexicalError = tokens[min(furthest, tokens.count - 1)].kind == .error
-        if reachedLexicalError { return lexicalError }
+        if probeReachedLexicalError || tokens[furthest].kind == .error { return lexicalError }
         if lexicalErrorIsEager && error.kind == .syntaxError && error.message == "invalid syntax" {
             return lexicalError
         }
@@ -135,6 +137,20 @@ public struct Parser {
         default:
             return error("invalid syntax", at: token.range)
         }
+    }
+
+    /// Parses ahead only to choose an error message, as CPython's second pass over its
+    /// `invalid_` rules does, then rewinds. The furthest token examined is restored too, so
+    /// a generic error is still reported where the real parse stopped.
+    mutating func probe<T>(_ parse: (inout Parser) throws -> T?) -> T? {
+        let savedIndex = index
+        let savedFurthest = furthest
+        defer {
+            if tokens[furthest].kind == .error { probeReachedLexicalError = true }
+            index = savedIndex
+            furthest = savedFurthest
+        }
+        return (try? parse(&self)) ?? nil
     }
 
     /// Guards recursion: every self-recursive parse function calls this on entry and
