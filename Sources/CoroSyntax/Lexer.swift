@@ -45,8 +45,7 @@ public struct Lexer {
             try lexer.run()
             return TokenStream(tokens: lexer.tokens, error: nil, errorOverridesGenericSyntaxError: false)
         } catch let failure as LexicalFailure {
-            let range = failure.range ?? SourceRange(lexer.position, lexer.position)
-            lexer.tokens.append(Token(.error, range.start, range.end))
+            lexer.tokens.append(Token(.error, lexer.position, lexer.position))
             return TokenStream(
                 tokens: lexer.tokens, error: failure.error, errorOverridesGenericSyntaxError: failure.isEager)
         } catch {
@@ -267,11 +266,8 @@ public struct Lexer {
         if byte < 0x20 || byte == 0x7F {
             throw invalidCharacter(UnicodeScalar(byte), at: start)
         }
-        // `$`, `?` and a lone backtick: CPython's tokenizer yields an error token that the
-        // parser reports as invalid syntax.
-        throw LexicalFailure(
-            SyntaxError(.syntaxError, "invalid syntax", in: source, range: SourceRange(start, start + 1)),
-            isEager: false, range: SourceRange(start, start + 1))
+        position += 1
+        tokens.append(Token(.unknown, start, position))
     }
 
     mutating func trackBracket(_ kind: TokenKind, at offset: Int) throws {
@@ -405,17 +401,14 @@ public struct Lexer {
     }
 }
 
-/// A lexical error, where its error token goes, and whether CPython reports it even
-/// after an earlier generic syntax error.
+/// A lexical error, and whether CPython reports it even after an earlier generic syntax
+/// error. Its error token goes where the lexer stopped.
 struct LexicalFailure: Error {
     var error: SyntaxError
     var isEager: Bool
-    /// Where the error token goes; by default where the lexer stopped.
-    var range: SourceRange?
 
-    init(_ error: SyntaxError, isEager: Bool, range: SourceRange? = nil) {
+    init(_ error: SyntaxError, isEager: Bool) {
         self.error = error
         self.isEager = isEager
-        self.range = range
     }
 }

@@ -4,6 +4,9 @@ public enum TokenKind: UInt8, Sendable {
     case endMarker, name, number, string, newline, indent, dedent
     /// A lexical error; the error itself is in `TokenStream.error`.
     case error
+    /// A character that starts no token (`$`, `?`, a backtick). CPython's tokenizer passes
+    /// it on and goes on tokenizing; the parser matches it nowhere ("invalid syntax").
+    case unknown
 
     // Keywords.
     case kwFalse, kwNone, kwTrue, kwAnd, kwAs, kwAssert, kwAsync, kwAwait, kwBreak, kwClass
