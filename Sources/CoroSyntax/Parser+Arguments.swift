@@ -13,36 +13,34 @@ extension Parser {
         var sawDoubleStar = false
         while !check(.rightParen) {
             let start = current.range.start
+            // The expression just parsed: what a forgotten comma would follow.
+            let value: Expr
             if let star = accept(.star) {
-                let value = try parseExpression()
+                value = try parseExpression()
                 if sawDoubleStar {
                     throw error("iterable argument unpacking follows keyword argument unpacking", at: star.range)
                 }
                 args.append(Expr(.starred(value, .load), SourceRange(start, value.range.end)))
             } else if accept(.doubleStar) != nil {
-                let value = try parseExpression()
+                value = try parseExpression()
                 keywords.append(Keyword(name: nil, value: value, range: SourceRange(start, value.range.end)))
                 sawDoubleStar = true
             } else if check(.name) && peek(1) == .equal {
                 let name = advance()
                 advance()
-                let value = try parseExpression()
+                value = try parseExpression()
                 if startsComprehension() {
                     throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: SourceRange(name.range.start, name.range.end + 1))
                 }
                 keywords.append(Keyword(name: text(name), value: value, range: SourceRange(start, value.range.end)))
                 sawKeyword = true
             } else {
-                let value = try parseNamedExpressionArgument()
+                value = try parseNamedExpressionArgument()
                 if startsComprehension() {
+                    // A generator expression needs no parentheses of its own only as the sole argument.
                     let generators = try parseComprehensionClauses(element: value)
                     let generator = Expr(.generatorExp(value, generators), SourceRange(start, previous.range.end))
-                    if !args.isEmpty || !keywords.isEmpty || !check(.rightParen) {
-                        if check(.comma) && peek(1) == .rightParen && args.isEmpty && keywords.isEmpty {
-                            args.append(generator)
-                            advance()
-                            break
-                        }
+                    guard args.isEmpty && keywords.isEmpty && check(.rightParen) else {
                         throw error("Generator expression must be parenthesized", at: generator.range)
                     }
                     args.append(generator)
@@ -58,10 +56,7 @@ extension Parser {
                 args.append(value)
             }
             guard accept(.comma) != nil else {
-                if !check(.rightParen) {
-                    let last = keywords.last.map(\.value) ?? args.last
-                    if let last { throw try forgottenCommaOrInvalid(after: last) }
-                }
+                if !check(.rightParen) { throw try forgottenCommaOrInvalid(after: value) }
                 break
             }
         }

@@ -81,11 +81,8 @@ extension Parser {
             throw invalidSyntax()
         }
         let first = try parseStarNamedExpression()
-        if check(.kwFor) || (check(.kwAsync) && peek(1) == .kwFor) {
-            if case .starred = first.kind {
-                throw error("iterable unpacking cannot be used in comprehension", at: first.range)
-            }
-            let generators = try parseComprehensionClauses()
+        if startsComprehension() {
+            let generators = try parseComprehensionClauses(element: first)
             try expect(.rightParen)
             return Expr(.generatorExp(first, generators), SourceRange(open.range.start, previous.range.end))
         }
@@ -95,14 +92,7 @@ extension Parser {
             }
             return markParenthesized(first)
         }
-        guard check(.comma) else { throw try forgottenCommaOrInvalid(after: first) }
-        var elements = [first]
-        while accept(.comma) != nil {
-            if check(.rightParen) { break }
-            elements.append(try parseStarNamedExpression())
-            if !check(.comma) && !check(.rightParen) { throw try forgottenCommaOrInvalid(after: elements[elements.count - 1]) }
-        }
-        try expect(.rightParen)
+        let elements = try parseElementList(first: first, closing: .rightParen)
         return markParenthesized(Expr(.tuple(elements, .load), SourceRange(open.range.start, previous.range.end)))
     }
 
@@ -131,7 +121,7 @@ extension Parser {
         return Expr(.list(elements, .load), SourceRange(open.range.start, previous.range.end))
     }
 
-    /// The rest of a comma-separated display after its first element, through the closing bracket.
+    /// The rest of a tuple, list or set display after its first element, through the closing bracket.
     /// star_named_expressions: ','.star_named_expression+ [',']
     mutating func parseElementList(first: Expr, closing: TokenKind) throws -> [Expr] {
         var elements = [first]
@@ -140,7 +130,8 @@ extension Parser {
             guard accept(.comma) != nil else { throw try forgottenCommaOrInvalid(after: elements[elements.count - 1]) }
             if accept(closing) != nil { return elements }
             elements.append(try parseStarNamedExpression())
-            if startsComprehension() {
+            // CPython has this message for lists and sets only; a tuple gets "invalid syntax".
+            if closing != .rightParen && startsComprehension() {
                 // invalid_comprehension: '[' star_named_expression ',' star_named_expressions for_if_clauses
                 throw error("did you forget parentheses around the comprehension target?",
                             from: elements[0], to: elements[elements.count - 1])
@@ -179,13 +170,7 @@ extension Parser {
         }
         let first = try parseStarNamedExpression()
         if accept(.colon) != nil {
-            if check(.rightBrace) || check(.comma) {
-                throw error("expression expected after dictionary key and ':'", at: previous.range)
-            }
-            if check(.star) {
-                throw error("cannot use a starred expression in a dictionary value", at: SourceRange(current.range.start, current.range.start))
-            }
-            let value = try parseExpression()
+            let value = try parseDictValue()
             if startsComprehension() {
                 let generators = try parseComprehensionClauses()
                 try expect(.rightBrace)
@@ -225,13 +210,21 @@ extension Parser {
                 }
                 throw invalidSyntax()
             }
-            if check(.rightBrace) || check(.comma) {
-                throw error("expression expected after dictionary key and ':'", at: previous.range)
-            }
             keys.append(key)
-            values.append(try parseExpression())
+            values.append(try parseDictValue())
         }
         return Expr(.dict(keys: keys, values: values), SourceRange(open.range.start, previous.range.end))
+    }
+
+    /// The value of a kvpair, after its ':', with CPython's errors for a missing or starred value.
+    mutating func parseDictValue() throws -> Expr {
+        if check(.rightBrace) || check(.comma) {
+            throw error("expression expected after dictionary key and ':'", at: previous.range)
+        }
+        if check(.star) {
+            throw error("cannot use a starred expression in a dictionary value", at: SourceRange(current.range.start, current.range.start))
+        }
+        return try parseExpression()
     }
 
     /// for_if_clauses: for_if_clause+
