@@ -56,9 +56,7 @@ public struct Lexer {
     /// NUL bytes and invalid UTF-8 are rejected before anything else, as CPython does.
     func checkEncoding() throws {
         if let nul = bytes.firstIndex(of: 0) {
-            throw LexicalFailure(
-                SyntaxError(.syntaxError, "source code cannot contain null bytes", in: source, range: SourceRange(nul, nul)),
-                isEager: true)
+            throw failure("source code cannot contain null bytes", at: nul)
         }
         try validateUTF8()
     }
@@ -108,7 +106,7 @@ public struct Lexer {
         var column = 0
         var alternateColumn = 0
         let lineStart = position
-        while position < limit {
+        measuring: while position < limit {
             switch bytes[position] {
             case UInt8(ascii: " "):
                 column += 1
@@ -120,10 +118,8 @@ public struct Lexer {
                 column = 0
                 alternateColumn = 0
             default:
-                break
+                break measuring
             }
-            guard bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t") || bytes[position] == 0x0C
-            else { break }
             position += 1
         }
         if position >= limit { return false }
@@ -149,9 +145,7 @@ public struct Lexer {
             if alternateColumn != alternateIndents[alternateIndents.count - 1] { throw tabError(lineStart) }
         } else if column > current {
             if indents.count >= Lexer.maximumIndentation {
-                throw LexicalFailure(
-                    SyntaxError(.indentationError, "too many levels of indentation", in: source,
-                                range: SourceRange(lineStart, lineStart)), isEager: false)
+                throw failure("too many levels of indentation", at: lineStart, kind: .indentationError, isEager: false)
             }
             if alternateColumn <= alternateIndents[alternateIndents.count - 1] { throw tabError(lineStart) }
             indents.append(column)
@@ -165,10 +159,8 @@ public struct Lexer {
             }
             if column != indents[indents.count - 1] {
                 // CPython points one character past the first character of the line.
-                let at = min(position + 1, limit)
-                throw LexicalFailure(
-                    SyntaxError(.indentationError, "unindent does not match any outer indentation level",
-                                in: source, range: SourceRange(at, at)), isEager: false)
+                throw failure("unindent does not match any outer indentation level", at: min(position + 1, limit),
+                              kind: .indentationError, isEager: false)
             }
             if alternateColumn != alternateIndents[alternateIndents.count - 1] { throw tabError(lineStart) }
         }
@@ -176,18 +168,13 @@ public struct Lexer {
     }
 
     func tabError(_ lineStart: Int) -> LexicalFailure {
-        LexicalFailure(
-            SyntaxError(.tabError, "inconsistent use of tabs and spaces in indentation", in: source,
-                        range: SourceRange(lineStart, lineStart)), isEager: false)
+        failure("inconsistent use of tabs and spaces in indentation", at: lineStart, kind: .tabError, isEager: false)
     }
 
     /// End of input: NEWLINE if the last line has tokens, DEDENTs, ENDMARKER.
     mutating func finish() throws {
         if brackets.count > implicitBrackets, let open = brackets.last {
-            let name = String(UnicodeScalar(open.byte))
-            throw LexicalFailure(
-                SyntaxError(.syntaxError, "'\(name)' was never closed", in: source, range: SourceRange(open.offset, open.offset)),
-                isEager: false)
+            throw failure("'\(UnicodeScalar(open.byte))' was never closed", at: open.offset, isEager: false)
         }
         if implicitBrackets > 0 {
             tokens.append(Token(.endMarker, position, position))
@@ -203,22 +190,12 @@ public struct Lexer {
     mutating func readContinuation() throws {
         let start = position
         position += 1
-        if position >= limit {
-            throw LexicalFailure(
-                SyntaxError(.syntaxError, "unexpected EOF while parsing", in: source, range: SourceRange(position, position)),
-                isEager: false)
-        }
+        if position >= limit { throw failure("unexpected EOF while parsing", at: position, isEager: false) }
         guard bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r") else {
-            throw LexicalFailure(
-                SyntaxError(.syntaxError, "unexpected character after line continuation character", in: source,
-                            range: SourceRange(start + 1, start + 1)), isEager: true)
+            throw failure("unexpected character after line continuation character", at: start + 1)
         }
         skipLineEnd()
-        if position >= limit {
-            throw LexicalFailure(
-                SyntaxError(.syntaxError, "unexpected EOF while parsing", in: source, range: SourceRange(start + 1, start + 1)),
-                isEager: false)
-        }
+        if position >= limit { throw failure("unexpected EOF while parsing", at: start + 1, isEager: false) }
     }
 
     // MARK: Names, operators, brackets
@@ -242,12 +219,7 @@ public struct Lexer {
         {
             return try readString(prefixStart: start)
         }
-        var kind = TokenKind.name
-        let length = position - start
-        if length >= 2 && length <= 8 && bytes[start] < 0x80 {
-            kind = TokenKind.keywords[source.text(start, position)] ?? .name
-        }
-        tokens.append(Token(kind, start, position))
+        tokens.append(Token(keyword(start..<position) ?? .name, start, position))
     }
 
     mutating func readOperator() throws {
@@ -257,8 +229,8 @@ public struct Lexer {
             let (scalar, _) = decodeScalar(at: start)
             throw invalidCharacter(scalar, at: start)
         }
-        for (spelling, kind) in TokenKind.operators where matches(spelling, at: start) {
-            position += spelling.utf8.count
+        for (spelling, kind) in TokenKind.operatorsByFirstByte[Int(byte)] where matches(spelling, at: start) {
+            position += spelling.count
             try trackBracket(kind, at: start)
             tokens.append(Token(kind, start, position))
             return
@@ -273,27 +245,20 @@ public struct Lexer {
     mutating func trackBracket(_ kind: TokenKind, at offset: Int) throws {
         switch kind {
         case .leftParen, .leftBracket, .leftBrace:
-            if brackets.count >= Lexer.maximumBrackets {
-                throw LexicalFailure(
-                    SyntaxError(.syntaxError, "too many nested parentheses", in: source, range: SourceRange(offset, offset)),
-                    isEager: true)
-            }
+            if brackets.count >= Lexer.maximumBrackets { throw failure("too many nested parentheses", at: offset) }
             brackets.append((bytes[offset], offset))
         case .rightParen, .rightBracket, .rightBrace:
             let closing = bytes[offset]
             guard brackets.count > implicitBrackets, let open = brackets.popLast() else {
-                throw LexicalFailure(
-                    SyntaxError(.syntaxError, "unmatched '\(UnicodeScalar(closing))'", in: source,
-                                range: SourceRange(offset, offset)), isEager: true)
+                throw failure("unmatched '\(UnicodeScalar(closing))'", at: offset)
             }
             let expected: UInt8 = open.byte == UInt8(ascii: "(") ? UInt8(ascii: ")") : open.byte + 2
             if closing != expected {
                 let openLine = source.line(of: open.offset)
                 let suffix = openLine == source.line(of: offset) ? "" : " on line \(openLine)"
-                throw LexicalFailure(
-                    SyntaxError(.syntaxError,
-                                "closing parenthesis '\(UnicodeScalar(closing))' does not match opening parenthesis '\(UnicodeScalar(open.byte))'\(suffix)",
-                                in: source, range: SourceRange(offset, offset)), isEager: true)
+                throw failure(
+                    "closing parenthesis '\(UnicodeScalar(closing))' does not match opening parenthesis '\(UnicodeScalar(open.byte))'\(suffix)",
+                    at: offset)
             }
         default:
             break
@@ -306,13 +271,21 @@ public struct Lexer {
         position + distance < limit ? bytes[position + distance] : nil
     }
 
-    func matches(_ spelling: String, at offset: Int) -> Bool {
-        var index = offset
-        for byte in spelling.utf8 {
-            guard index < limit, bytes[index] == byte else { return false }
-            index += 1
-        }
+    func matches(_ spelling: [UInt8], at offset: Int) -> Bool {
+        guard offset + spelling.count <= limit else { return false }
+        for (index, byte) in spelling.enumerated() where bytes[offset + index] != byte { return false }
         return true
+    }
+
+    /// The keyword spelled by `range`, if it is one.
+    func keyword(_ range: Range<Int>) -> TokenKind? {
+        let first = bytes[range.lowerBound]
+        guard first < 0x80 else { return nil }
+        for (spelling, kind) in TokenKind.keywordsByFirstByte[Int(first)]
+        where spelling.count == range.count && matches(spelling, at: range.lowerBound) {
+            return kind
+        }
+        return nil
     }
 
     mutating func skipWhitespace() {
@@ -364,7 +337,15 @@ public struct Lexer {
         let message = Self.isPrintable(scalar)
             ? "invalid character '\(scalar)' (U+\(padded))"
             : "invalid non-printable character U+\(padded)"
-        return LexicalFailure(SyntaxError(.syntaxError, message, in: source, range: SourceRange(offset, offset)), isEager: true)
+        return failure(message, at: offset)
+    }
+
+    /// A lexical error at `offset` (through `end`). `isEager` says whether CPython's
+    /// tokenizer raises it even after an earlier generic syntax error.
+    func failure(
+        _ message: String, at offset: Int, through end: Int? = nil, kind: SyntaxError.Kind = .syntaxError, isEager: Bool = true
+    ) -> LexicalFailure {
+        LexicalFailure(error: SyntaxError(kind, message, in: source, range: SourceRange(offset, end ?? offset)), isEager: isEager)
     }
 
     /// Python's `str.isprintable` for one character.
@@ -390,12 +371,10 @@ public struct Lexer {
             case .emptyInput:
                 break loop
             case .error:
-                let byte = bytes[min(offset, limit - 1)]
-                let hex = String(byte, radix: 16)
-                throw LexicalFailure(
-                    SyntaxError(.syntaxError,
-                                "Non-UTF-8 code starting with '\\x\(hex)' in file \(source.name) on line \(source.line(of: offset)), but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                                in: source, range: SourceRange(offset, offset)), isEager: true)
+                let hex = String(bytes[min(offset, limit - 1)], radix: 16)
+                throw failure(
+                    "Non-UTF-8 code starting with '\\x\(hex)' in file \(source.name) on line \(source.line(of: offset)), but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                    at: offset)
             }
         }
     }
@@ -406,9 +385,4 @@ public struct Lexer {
 struct LexicalFailure: Error {
     var error: SyntaxError
     var isEager: Bool
-
-    init(_ error: SyntaxError, isEager: Bool) {
-        self.error = error
-        self.isEager = isEager
-    }
 }

@@ -18,12 +18,12 @@ extension Lexer {
             }
         }
         var isFloat = false
-        if bytes[position] != UInt8(ascii: ".") { try readDigits(start: start) }
+        if bytes[position] != UInt8(ascii: ".") { try readDigits() }
         let integerEnd = position
         if position < limit, bytes[position] == UInt8(ascii: ".") {
             isFloat = true
             position += 1
-            if let next = peek(0), isDigit(next) { try readDigits(start: start) }
+            if let next = peek(0), isDigit(next) { try readDigits() }
         }
         if let marker = peek(0), marker | 0x20 == UInt8(ascii: "e") {
             let save = position
@@ -31,10 +31,10 @@ extension Lexer {
             if let sign = peek(0), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { position += 1 }
             if let next = peek(0), isDigit(next) {
                 isFloat = true
-                try readDigits(start: start)
+                try readDigits()
             } else {
                 position = save
-                throw numberError("invalid decimal literal", at: start)
+                throw failure("invalid decimal literal", at: start)
             }
         }
         var kind = "decimal"
@@ -49,14 +49,14 @@ extension Lexer {
     }
 
     /// Digits with single underscores between them.
-    mutating func readDigits(start: Int) throws {
+    mutating func readDigits() throws {
         while position < limit {
             if isDigit(bytes[position]) {
                 position += 1
             } else if bytes[position] == UInt8(ascii: "_") {
                 position += 1
                 guard position < limit, isDigit(bytes[position]) else {
-                    throw numberError("invalid decimal literal", at: position - 1)
+                    throw failure("invalid decimal literal", at: position - 1)
                 }
             } else {
                 break
@@ -72,18 +72,18 @@ extension Lexer {
             if byte == UInt8(ascii: "_") {
                 position += 1
                 guard position < limit, isDigit(bytes[position]) else {
-                    throw numberError("invalid \(name) literal", at: position - 1)
+                    throw failure("invalid \(name) literal", at: position - 1)
                 }
             } else if isDigit(byte) {
                 sawDigit = true
                 position += 1
             } else if self.isDigit(byte) {
-                throw numberError("invalid digit '\(UnicodeScalar(byte))' in \(name) literal", at: position)
+                throw failure("invalid digit '\(UnicodeScalar(byte))' in \(name) literal", at: position)
             } else {
                 break
             }
         }
-        if !sawDigit { throw numberError("invalid \(name) literal", at: position - 1) }
+        if !sawDigit { throw failure("invalid \(name) literal", at: position - 1) }
         try verifyEndOfNumber(start: start, kind: name)
         tokens.append(Token(.number, start, position))
     }
@@ -94,10 +94,9 @@ extension Lexer {
         var zerosEnd = start
         while zerosEnd < end, bytes[zerosEnd] == UInt8(ascii: "0") || bytes[zerosEnd] == UInt8(ascii: "_") { zerosEnd += 1 }
         if zerosEnd < end {
-            throw LexicalFailure(
-                SyntaxError(.syntaxError,
-                            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                            in: source, range: SourceRange(start, zerosEnd)), isEager: true)
+            throw failure(
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                at: start, through: zerosEnd)
         }
     }
 
@@ -105,17 +104,14 @@ extension Lexer {
     /// still accepts there (`1if x else 2`).
     func verifyEndOfNumber(start: Int, kind: String) throws {
         guard position < limit, isIdentifierStart(bytes[position]) else { return }
-        for keyword in ["and", "else", "for", "if", "in", "is", "not", "or"] where matches(keyword, at: position) {
-            let after = position + keyword.utf8.count
-            if after >= limit || !isIdentifierContinue(bytes[after]) { return }
-        }
-        let last = max(start, position - 1)
-        throw numberError("invalid \(kind) literal", at: kind == "imaginary" ? last : (kind == "decimal" ? start : last))
+        var end = position
+        while end < limit, isIdentifierContinue(bytes[end]) { end += 1 }
+        if let word = keyword(position..<end), Lexer.keywordsAfterNumbers.contains(word) { return }
+        throw failure("invalid \(kind) literal", at: kind == "decimal" ? start : max(start, position - 1))
     }
 
-    func numberError(_ message: String, at offset: Int) -> LexicalFailure {
-        LexicalFailure(SyntaxError(.syntaxError, message, in: source, range: SourceRange(offset, offset)), isEager: true)
-    }
+    /// The keywords CPython still accepts straight after a number.
+    static let keywordsAfterNumbers: Set<TokenKind> = [.kwAnd, .kwElse, .kwFor, .kwIf, .kwIn, .kwIs, .kwNot, .kwOr]
 
     // MARK: Strings
 
@@ -127,10 +123,7 @@ extension Lexer {
         while true {
             guard position < limit else {
                 let kind = isTriple ? "unterminated triple-quoted string literal" : "unterminated string literal"
-                let detectedLine = source.line(of: max(0, limit - 1))
-                throw LexicalFailure(
-                    SyntaxError(.syntaxError, "\(kind) (detected at line \(detectedLine))", in: source,
-                                range: SourceRange(prefixStart, prefixStart)), isEager: true)
+                throw failure("\(kind) (detected at line \(source.line(of: max(0, limit - 1))))", at: prefixStart)
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\\") {
@@ -152,9 +145,7 @@ extension Lexer {
                     break
                 }
             } else if !isTriple && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) {
-                throw LexicalFailure(
-                    SyntaxError(.syntaxError, "unterminated string literal (detected at line \(source.line(of: position)))",
-                                in: source, range: SourceRange(prefixStart, prefixStart)), isEager: true)
+                throw failure("unterminated string literal (detected at line \(source.line(of: position)))", at: prefixStart)
             }
             position += 1
         }

@@ -47,7 +47,23 @@ public enum TokenKind: UInt8, Sendable {
         "while": .kwWhile, "with": .kwWith, "yield": .kwYield,
     ]
 
-    /// Operators by spelling, longest first within each length, as the lexer matches them.
+    /// Keywords by first byte, so that the lexer compares bytes without building a String.
+    static let keywordsByFirstByte = byFirstByte(keywords.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+
+    /// Operators by first byte, longest spelling first, as the lexer matches them.
+    static let operatorsByFirstByte = byFirstByte(operators)
+
+    /// Spellings grouped by their first (ASCII) byte, keeping their order.
+    static func byFirstByte(_ entries: [(String, TokenKind)]) -> [[(spelling: [UInt8], kind: TokenKind)]] {
+        var table = [[(spelling: [UInt8], kind: TokenKind)]](repeating: [], count: 128)
+        for (spelling, kind) in entries {
+            let bytes = Array(spelling.utf8)
+            table[Int(bytes[0])].append((bytes, kind))
+        }
+        return table
+    }
+
+    /// Operators by spelling, longest first, as the lexer matches them.
     static let operators: [(String, TokenKind)] = [
         ("**=", .doubleStarEqual), ("//=", .doubleSlashEqual), (">>=", .rightShiftEqual),
         ("<<=", .leftShiftEqual), ("...", .ellipsis),
