@@ -66,10 +66,11 @@ enum LiteralDecoder {
             let escapeStart = index - body.startIndex
             let code = body[index + 1]
             index += 2
+            if let escape = sharedEscape(code, in: body, at: &index) {
+                if case .value(let value) = escape { scalars.append(UnicodeScalar(value) ?? "\u{FFFD}") }
+                continue
+            }
             switch code {
-            case UInt8(ascii: "\n"): break
-            case UInt8(ascii: "\r"):
-                if index < body.endIndex, body[index] == UInt8(ascii: "\n") { index += 1 }
             case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
                 let width = code == UInt8(ascii: "x") ? 2 : code == UInt8(ascii: "u") ? 4 : 8
                 var value: UInt32 = 0
@@ -103,23 +104,10 @@ enum LiteralDecoder {
                 }
                 scalars.append(scalar)
                 index = close + 1
-            case UInt8(ascii: "0")...UInt8(ascii: "7"):
-                var value = UInt32(code - UInt8(ascii: "0"))
-                var count = 1
-                while count < 3, index < body.endIndex, body[index] >= UInt8(ascii: "0"), body[index] <= UInt8(ascii: "7") {
-                    value = value * 8 + UInt32(body[index] - UInt8(ascii: "0"))
-                    index += 1
-                    count += 1
-                }
-                scalars.append(UnicodeScalar(value) ?? "\u{FFFD}")
             default:
-                if let simple = simpleEscape(code) {
-                    scalars.append(UnicodeScalar(simple))
-                } else {
-                    // Unknown escapes keep their backslash (a DeprecationWarning in CPython).
-                    pending.append(UInt8(ascii: "\\"))
-                    pending.append(code)
-                }
+                // Unknown escapes keep their backslash (a DeprecationWarning in CPython).
+                pending.append(UInt8(ascii: "\\"))
+                pending.append(code)
             }
         }
         flush()
@@ -140,33 +128,53 @@ enum LiteralDecoder {
             let escapeStart = index - body.startIndex
             let code = body[index + 1]
             index += 2
-            switch code {
-            case UInt8(ascii: "\n"): break
-            case UInt8(ascii: "x"):
+            if let escape = sharedEscape(code, in: body, at: &index) {
+                if case .value(let value) = escape { result.append(UInt8(truncatingIfNeeded: value)) }
+                continue
+            }
+            if code == UInt8(ascii: "x") {
                 guard index + 1 < body.endIndex, body[index].isHexDigit, body[index + 1].isHexDigit else {
                     throw EscapeError(message: "(value error) invalid \\x escape at position \(escapeStart)")
                 }
                 result.append(hexValue(body[index]) * 16 + hexValue(body[index + 1]))
                 index += 2
-            case UInt8(ascii: "0")...UInt8(ascii: "7"):
-                var value = Int(code - UInt8(ascii: "0"))
-                var count = 1
-                while count < 3, index < body.endIndex, body[index] >= UInt8(ascii: "0"), body[index] <= UInt8(ascii: "7") {
-                    value = value * 8 + Int(body[index] - UInt8(ascii: "0"))
-                    index += 1
-                    count += 1
-                }
-                result.append(UInt8(truncatingIfNeeded: value))
-            default:
-                if let simple = simpleEscape(code) {
-                    result.append(simple)
-                } else {
-                    result.append(UInt8(ascii: "\\"))
-                    result.append(code)
-                }
+            } else {
+                result.append(UInt8(ascii: "\\"))
+                result.append(code)
             }
         }
         return result
+    }
+
+    /// An escape that str and bytes literals decode alike.
+    enum SharedEscape {
+        /// A backslash before a line break: the break is dropped.
+        case lineContinuation
+        case value(UInt32)
+    }
+
+    /// Decodes the escape after a backslash when str and bytes treat it alike: a line
+    /// continuation, a one-character escape such as `\n`, or one to three octal digits.
+    /// `index` is just past `code` and moves past whatever else the escape uses.
+    static func sharedEscape(_ code: UInt8, in body: ArraySlice<UInt8>, at index: inout Int) -> SharedEscape? {
+        switch code {
+        case UInt8(ascii: "\n"):
+            return .lineContinuation
+        case UInt8(ascii: "\r"):
+            if index < body.endIndex, body[index] == UInt8(ascii: "\n") { index += 1 }
+            return .lineContinuation
+        case UInt8(ascii: "0")...UInt8(ascii: "7"):
+            var value = UInt32(code - UInt8(ascii: "0"))
+            var count = 1
+            while count < 3, index < body.endIndex, body[index] >= UInt8(ascii: "0"), body[index] <= UInt8(ascii: "7") {
+                value = value * 8 + UInt32(body[index] - UInt8(ascii: "0"))
+                index += 1
+                count += 1
+            }
+            return .value(value)
+        default:
+            return simpleEscape(code).map { .value(UInt32($0)) }
+        }
     }
 
     static func simpleEscape(_ code: UInt8) -> UInt8? {

@@ -96,6 +96,9 @@ value = 'single', "double", '''triple''', """triple
 double""", r'raw\n', b'bytes\x00\xff', rb'raw bytes', u'unicode'
 value = 'implicit' "concatenation" 'of strings'
 value = '\n\t\\\'\"\a\b\f\v\0\x41\u00e9\U0001F600\N{BULLET}\101 \q'
+value = b'\101\0\n\t\\\'\q\777 \x7f', b'line\
+continued', 'str\
+continued'
 value = f'{x}', f"{x!r} {y!s:>10} {z!a}", f'{x:{width}.{precision}}', f'{x=}', f'{x = !r:^20}'
 value = f'{{literal}} {x + 1:#x} {"nested"} {d["key"]}' 'plain' f'{a}{b}'
 value = f'''{
