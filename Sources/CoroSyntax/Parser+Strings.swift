@@ -26,8 +26,7 @@ extension Parser {
             let body = (quoteStart + quoteLength)..<(token.range.end - quoteLength)
             if prefix.isBytes {
                 sawBytes = true
-                if let nonASCII = bytes[body].firstIndex(where: { $0 >= 0x80 }) {
-                    _ = nonASCII
+                if bytes[body].contains(where: { $0 >= 0x80 }) {
                     throw error("bytes can only contain ASCII literal characters", at: token.range)
                 }
                 if prefix.isRaw {
@@ -41,11 +40,7 @@ extension Parser {
                 try parseFStringBody(body, isRaw: prefix.isRaw, nesting: 0, into: &parts, errorRange: errorRange)
             } else {
                 sawText = true
-                if prefix.isRaw {
-                    parts.appendLiteral(source.text(body.lowerBound, body.upperBound))
-                } else {
-                    do { parts.appendLiteral(try LiteralDecoder.decodeString(bytes[body])) } catch { throw self.error(error.message, at: errorRange) }
-                }
+                parts.appendLiteral(try text(body, isRaw: prefix.isRaw, errorRange: errorRange))
             }
         }
         if sawBytes && sawText {
@@ -53,9 +48,20 @@ extension Parser {
         }
         if sawBytes { return Expr(.constant(.bytes(bytesValue)), range) }
         if !isFormatted {
-            return Expr(.constant(.string(parts.literalText, isUnicodeMarked: isUnicodeMarked)), range)
+            // Without f-strings every part is literal text, still pending.
+            return Expr(.constant(.string(parts.pendingLiteral, isUnicodeMarked: isUnicodeMarked)), range)
         }
         return Expr(.joinedStr(parts.finish(range: range)), range)
+    }
+
+    /// The text of a str literal's body: as written when raw, else with its escapes decoded.
+    func text(_ body: Range<Int>, isRaw: Bool, errorRange: SourceRange) throws -> String {
+        if isRaw { return source.text(body.lowerBound, body.upperBound) }
+        do {
+            return try LiteralDecoder.decodeString(bytes[body])
+        } catch {
+            throw self.error(error.message, at: errorRange)
+        }
     }
 
     /// Scans an f-string body (or a format spec) for literal text and replacement fields.
@@ -65,11 +71,7 @@ extension Parser {
     ) throws {
         var index = body.lowerBound
         var literalStart = index
-        func literal(_ end: Int) throws -> String {
-            let slice = bytes[literalStart..<end]
-            if isRaw { return String(decoding: slice, as: UTF8.self) }
-            do { return try LiteralDecoder.decodeString(slice) } catch { throw self.error(error.message, at: errorRange) }
-        }
+        func literal(_ end: Int) throws -> String { try text(literalStart..<end, isRaw: isRaw, errorRange: errorRange) }
         while index < body.upperBound {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\\") && !isRaw {
@@ -78,7 +80,7 @@ extension Parser {
             }
             if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") {
                 let doubled = index + 1 < body.upperBound && bytes[index + 1] == byte
-                if doubled && nesting == 0 || (doubled && byte == UInt8(ascii: "}")) {
+                if doubled && (nesting == 0 || byte == UInt8(ascii: "}")) {
                     parts.appendLiteral(try literal(index + 1))
                     index += 2
                     literalStart = index
@@ -265,13 +267,11 @@ struct FStringContext {
 /// empty literals are dropped, as CPython does.
 struct FStringParts {
     var values: [Expr] = []
+    /// Literal text since the last field.
     var pendingLiteral = ""
-    /// All literal text, for a concatenation without fields.
-    var literalText = ""
 
     mutating func appendLiteral(_ text: String) {
         pendingLiteral += text
-        literalText += text
     }
 
     mutating func appendField(_ field: Expr) {
