@@ -7,8 +7,8 @@ public enum TracebackFormatter {
     public static func format(_ error: SyntaxError) -> String {
         guard error.hasLocation else { return "\(error.kind.rawValue): \(error.message)\n" }
         var output = "  File \"\(error.filename)\", line \(error.line)\n"
-        let trimmedEnd = error.lineText.drop { _ in false }.reversed().drop { $0 == "\n" }.reversed()
-        let text = String(trimmedEnd)
+        var text = Substring(error.lineText)
+        while text.last == "\n" { text.removeLast() }
         let body = text.drop { $0 == " " || $0 == "\n" || $0 == "\u{0C}" }
         let indentation = text.count - body.count
         if !error.lineText.isEmpty || error.column > 0 {

@@ -2,7 +2,7 @@
 /// positions), so that the parser can be checked against `python3` differentially.
 public enum ASTDump {
     public static func dump(_ module: Module, indent: Int = 2) -> String {
-        let tree = Node.node("Module", [("body", .list(module.body.map(statement))), ("type_ignores", .list([]))])
+        let tree = Node.node("Module", [("body", block(module.body)), ("type_ignores", .list([]))])
         return format(tree, level: 0, indent: String(repeating: " ", count: indent)).text
     }
 
@@ -42,6 +42,7 @@ public enum ASTDump {
     }
 
     static func list(_ items: [Expr]) -> Node { .list(items.map(expression)) }
+    static func block(_ body: [Stmt]) -> Node { .list(body.map(statement)) }
     static func optional(_ item: Expr?) -> Node? { item.map(expression) }
     static func name(_ text: String) -> Node { .atom(PythonRepr.string(text)) }
     static func context(_ context: ExprContext) -> Node { .node(context.rawValue, []) }
@@ -52,14 +53,14 @@ public enum ASTDump {
         case .functionDef(let function):
             return .node(function.isAsync ? "AsyncFunctionDef" : "FunctionDef", [
                 ("name", name(function.name)), ("args", arguments(function.arguments)),
-                ("body", .list(function.body.map(self.statement))), ("decorator_list", list(function.decorators)),
+                ("body", block(function.body)), ("decorator_list", list(function.decorators)),
                 ("returns", optional(function.returns)),
             ])
         case .classDef(let definition):
             return .node("ClassDef", [
                 ("name", name(definition.name)), ("bases", list(definition.bases)),
                 ("keywords", .list(definition.keywords.map(keyword))),
-                ("body", .list(definition.body.map(self.statement))), ("decorator_list", list(definition.decorators)),
+                ("body", block(definition.body)), ("decorator_list", list(definition.decorators)),
             ])
         case .return(let value):
             return .node("Return", [("value", optional(value))])
@@ -77,34 +78,34 @@ public enum ASTDump {
         case .for(let target, let iter, let body, let orelse, let isAsync):
             return .node(isAsync ? "AsyncFor" : "For", [
                 ("target", expression(target)), ("iter", expression(iter)),
-                ("body", .list(body.map(self.statement))), ("orelse", .list(orelse.map(self.statement))),
+                ("body", block(body)), ("orelse", block(orelse)),
             ])
         case .while(let test, let body, let orelse):
             return .node("While", [
-                ("test", expression(test)), ("body", .list(body.map(self.statement))),
-                ("orelse", .list(orelse.map(self.statement))),
+                ("test", expression(test)), ("body", block(body)),
+                ("orelse", block(orelse)),
             ])
         case .if(let test, let body, let orelse):
             return .node("If", [
-                ("test", expression(test)), ("body", .list(body.map(self.statement))),
-                ("orelse", .list(orelse.map(self.statement))),
+                ("test", expression(test)), ("body", block(body)),
+                ("orelse", block(orelse)),
             ])
         case .with(let items, let body, let isAsync):
             let itemNodes: [Node] = items.map {
                 .node("withitem", [("context_expr", expression($0.contextExpr)), ("optional_vars", optional($0.optionalVars))])
             }
-            return .node(isAsync ? "AsyncWith" : "With", [("items", .list(itemNodes)), ("body", .list(body.map(self.statement)))])
+            return .node(isAsync ? "AsyncWith" : "With", [("items", .list(itemNodes)), ("body", block(body))])
         case .raise(let exception, let cause):
             return .node("Raise", [("exc", optional(exception)), ("cause", optional(cause))])
         case .try(let body, let handlers, let orelse, let finalbody):
             let handlerNodes: [Node] = handlers.map {
                 .node("ExceptHandler", [
-                    ("type", optional($0.type)), ("name", $0.name.map(name)), ("body", .list($0.body.map(self.statement))),
+                    ("type", optional($0.type)), ("name", $0.name.map(name)), ("body", block($0.body)),
                 ])
             }
             return .node("Try", [
-                ("body", .list(body.map(self.statement))), ("handlers", .list(handlerNodes)),
-                ("orelse", .list(orelse.map(self.statement))), ("finalbody", .list(finalbody.map(self.statement))),
+                ("body", block(body)), ("handlers", .list(handlerNodes)),
+                ("orelse", block(orelse)), ("finalbody", block(finalbody)),
             ])
         case .assert(let test, let message):
             return .node("Assert", [("test", expression(test)), ("msg", optional(message))])
