@@ -29,10 +29,12 @@ let package = Package(
         // libFuzzer entry point: build with `Scripts/fuzz` (swift build --sanitize fuzzer).
         .executableTarget(name: "FuzzParser", dependencies: ["CoroCompiler"]),
 
-        .testTarget(name: "CoroSyntaxTests", dependencies: ["CoroSyntax"]),
-        .testTarget(name: "CoroCompilerTests", dependencies: ["CoroCompiler"]),
+        // Paths to fixtures and ../shared, shared by the test targets.
+        .target(name: "CoroTestSupport", path: "Tests/CoroTestSupport"),
+        .testTarget(name: "CoroSyntaxTests", dependencies: ["CoroSyntax", "CoroTestSupport"]),
+        .testTarget(name: "CoroCompilerTests", dependencies: ["CoroCompiler", "CoroTestSupport"]),
         .testTarget(name: "CoroRuntimeTests", dependencies: ["CoroRuntime"]),
         .testTarget(name: "CoroTests", dependencies: ["Coro"]),
-        .testTarget(name: "CoroCLITests", dependencies: ["CoroCLI"]),
+        .testTarget(name: "CoroCLITests", dependencies: ["CoroCLI", "CoroTestSupport"]),
     ]
 )

@@ -1,11 +1,9 @@
+import CoroTestSupport
 import Foundation
 import Testing
 
 /// Runs the built `coro` executable and checks exactly what it prints.
 enum CoroBinary {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     struct Result {
         var status: Int32
         var stdout: String
@@ -14,7 +12,7 @@ enum CoroBinary {
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = packageRoot.appendingPathComponent(".build/debug/coro")
+        process.executableURL = Fixtures.packageRoot.appendingPathComponent(".build/debug/coro")
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe()
@@ -97,11 +95,8 @@ enum CoroBinary {
     }
 
     @Test func acceptsEveryValidSharedProgram() throws {
-        let shared = CoroBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-        let enumerator = FileManager.default.enumerator(at: shared.resolvingSymlinksInPath(), includingPropertiesForKeys: nil)
         var checked = 0
-        while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "py" else { continue }
+        for url in Fixtures.pythonFiles(under: Fixtures.shared) {
             let errorFile = url.deletingPathExtension().appendingPathExtension("err")
             let expectedError = (try? String(contentsOf: errorFile, encoding: .utf8))?.split(separator: "\n").first.map(String.init)
             let result = try CoroBinary.run(["--check", url.path])

@@ -1,4 +1,5 @@
 import CoroSyntax
+import CoroTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import CoroCompiler
 import CoroSyntax
+import CoroTestSupport
 import Foundation
 import Testing
 

@@ -1,16 +1,14 @@
 import CoroSyntax
+import CoroTestSupport
 import Foundation
 import Testing
 
 /// Grammar/coro.gram is normative: every rule it names is implemented by a parse
 /// function that quotes it, and is exercised by at least one program here.
 @Suite struct GrammarTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// The rule names defined in Grammar/coro.gram (lines `name:` at the margin).
     static let rules: [String] = {
-        let text = (try? String(contentsOf: root.appendingPathComponent("Grammar/coro.gram"), encoding: .utf8)) ?? ""
+        let text = (try? String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Grammar/coro.gram"), encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             guard let colon = line.firstIndex(of: ":"), line.first?.isLetter == true else { return nil }
             let name = line[..<colon]
@@ -63,7 +61,7 @@ import Testing
 
     @Test func everyRuleIsQuotedByTheParser() throws {
         let sources = try FileManager.default.contentsOfDirectory(
-            at: Self.root.appendingPathComponent("Sources/CoroSyntax"), includingPropertiesForKeys: nil)
+            at: Fixtures.packageRoot.appendingPathComponent("Sources/CoroSyntax"), includingPropertiesForKeys: nil)
         let parserText = try sources.filter { $0.lastPathComponent.hasPrefix("Parser") }
             .map { try String(contentsOf: $0, encoding: .utf8) }.joined()
         for rule in Self.rules {
