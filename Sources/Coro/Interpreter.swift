@@ -17,13 +17,9 @@ public final class Interpreter {
         public var description: String { report }
 
         init(_ error: SyntaxError) {
-            self.init(typeName: error.kind.rawValue, message: error.message, report: TracebackFormatter.format(error))
-        }
-
-        init(typeName: String, message: String, report: String) {
-            self.typeName = typeName
-            self.message = message
-            self.report = report
+            typeName = error.kind.rawValue
+            message = error.message
+            report = TracebackFormatter.format(error)
         }
     }
 

@@ -9,7 +9,7 @@ import CoroSyntax
 public struct SemanticChecker {
     /// Whether `await` (and `async for`/`async with`) may appear at module level, as in
     /// `.coro` scripts, whose module body runs as the main task.
-    public var allowsTopLevelAwait: Bool
+    let allowsTopLevelAwait: Bool
 
     let source: SourceFile
     /// The scope being checked. It is kept apart from `outer` so that recording a name
@@ -27,7 +27,7 @@ public struct SemanticChecker {
     var pendingNonlocals: [(name: String, range: SourceRange, enclosing: [Int])] = []
     var nextScopeIdentity = 0
 
-    public init(source: SourceFile, allowsTopLevelAwait: Bool) {
+    init(source: SourceFile, allowsTopLevelAwait: Bool) {
         self.source = source
         self.allowsTopLevelAwait = allowsTopLevelAwait
     }
