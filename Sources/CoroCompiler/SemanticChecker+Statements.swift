@@ -135,16 +135,22 @@ extension SemanticChecker {
         for parameter in all { if let annotation = parameter.annotation { visit(annotation) } }
     }
 
-    mutating func declareGlobal(_ name: String, _ range: SourceRange) {
-        if scope.parameters.contains(name) && scope.isFunction {
-            symbolTable("name '\(name)' is parameter and global", range)
-        } else if scope.nonlocals.contains(name) {
+    /// CPython's errors for a `global` or `nonlocal` declaration of a name that is a
+    /// parameter, declared the other way, or already assigned or used in this scope.
+    mutating func checkDeclaration(_ name: String, keyword: String, clashesWith other: Set<String>, _ range: SourceRange) {
+        if scope.parameters.contains(name) {
+            symbolTable("name '\(name)' is parameter and \(keyword)", range)
+        } else if other.contains(name) {
             symbolTable("name '\(name)' is nonlocal and global", range)
         } else if scope.assigned.contains(name) {
-            symbolTable("name '\(name)' is assigned to before global declaration", range)
+            symbolTable("name '\(name)' is assigned to before \(keyword) declaration", range)
         } else if scope.used.contains(name) {
-            symbolTable("name '\(name)' is used prior to global declaration", range)
+            symbolTable("name '\(name)' is used prior to \(keyword) declaration", range)
         }
+    }
+
+    mutating func declareGlobal(_ name: String, _ range: SourceRange) {
+        checkDeclaration(name, keyword: "global", clashesWith: scope.nonlocals, range)
         scope.globals.insert(name)
     }
 
@@ -153,15 +159,7 @@ extension SemanticChecker {
             symbolTable("nonlocal declaration not allowed at module level", range)
             return
         }
-        if scope.parameters.contains(name) {
-            symbolTable("name '\(name)' is parameter and nonlocal", range)
-        } else if scope.globals.contains(name) {
-            symbolTable("name '\(name)' is nonlocal and global", range)
-        } else if scope.assigned.contains(name) {
-            symbolTable("name '\(name)' is assigned to before nonlocal declaration", range)
-        } else if scope.used.contains(name) {
-            symbolTable("name '\(name)' is used prior to nonlocal declaration", range)
-        }
+        checkDeclaration(name, keyword: "nonlocal", clashesWith: scope.globals, range)
         scope.nonlocals.insert(name)
         let enclosing = outer.filter(\.isFunction).map(\.identity)
         pendingNonlocals.append((name, range, enclosing))
