@@ -141,7 +141,7 @@ extension SemanticChecker {
         if scope.parameters.contains(name) {
             symbolTable("name '\(name)' is parameter and \(keyword)", range)
         } else if other.contains(name) {
-            symbolTable("name '\(name)' is nonlocal and global", range)
+            symbolTable("name '\(name)' is nonlocal and global", scope.directives[name] ?? range)
         } else if scope.assigned.contains(name) {
             symbolTable("name '\(name)' is assigned to before \(keyword) declaration", range)
         } else if scope.used.contains(name) {
@@ -152,6 +152,7 @@ extension SemanticChecker {
     mutating func declareGlobal(_ name: String, _ range: SourceRange) {
         checkDeclaration(name, keyword: "global", clashesWith: scope.nonlocals, range)
         scope.globals.insert(name)
+        if scope.directives[name] == nil { scope.directives[name] = range }
     }
 
     mutating func declareNonlocal(_ name: String, _ range: SourceRange) {
@@ -161,6 +162,7 @@ extension SemanticChecker {
         }
         checkDeclaration(name, keyword: "nonlocal", clashesWith: scope.globals, range)
         scope.nonlocals.insert(name)
+        if scope.directives[name] == nil { scope.directives[name] = range }
         let enclosing = outer.filter(\.isFunction).map(\.identity)
         pendingNonlocals.append((name, range, enclosing))
     }

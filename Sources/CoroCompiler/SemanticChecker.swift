@@ -55,6 +55,9 @@ public struct SemanticChecker {
         var parameters: Set<String> = []
         var globals: Set<String> = []
         var nonlocals: Set<String> = []
+        /// The first `global` or `nonlocal` statement naming each name, where CPython
+        /// reports a name declared both ways.
+        var directives: [String: SourceRange] = [:]
         var assigned: Set<String> = []
         var used: Set<String> = []
         var loopDepth = 0
