@@ -12,11 +12,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
     ],
     targets: [
         .target(name: "CoroSyntax"),
         .target(name: "CoroCompiler", dependencies: ["CoroSyntax"]),
-        .target(name: "CoroRuntime", dependencies: ["CoroCompiler"]),
+        .target(name: "CoroRuntime", dependencies: ["CoroCompiler", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "Coro", dependencies: ["CoroRuntime"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(

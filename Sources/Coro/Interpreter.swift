@@ -5,7 +5,13 @@ import CoroSyntax
 /// A Coro interpreter: the public entry point for embedding. Each instance is isolated;
 /// no state is shared between interpreters.
 public final class Interpreter {
-    public init() {}
+    private let vm: VM
+
+    /// `gcStress` collects garbage at every safepoint (for testing the collector).
+    public init(gcStress: Bool = false, output: OutputSink = OutputSink(descriptor: 1),
+                errorOutput: OutputSink = OutputSink(descriptor: 2)) {
+        vm = VM(gcStress: gcStress, output: output, errorOutput: errorOutput)
+    }
 
     /// A script error, carrying the exact text CPython would print for it.
     public struct ScriptError: Error, CustomStringConvertible {
@@ -23,10 +29,33 @@ public final class Interpreter {
         }
     }
 
+    /// Compiles and runs `source` as the main module. `name` is the file name shown in
+    /// tracebacks (names ending in `.coro` allow top-level `await`); `arguments` become
+    /// `sys.argv`. Errors are printed as CPython prints them; returns the exit status.
+    public func run(source: [UInt8], name: String, arguments: [String] = []) -> Int32 {
+        let code: CodeObject
+        do {
+            code = try compile(source: source, name: name)
+        } catch {
+            vm.errorOutput.write(error.report)
+            return 1
+        }
+        vm.argv = arguments.isEmpty ? [name] : arguments
+        let folder = name.contains("/") ? String(name[..<(name.lastIndex(of: "/") ?? name.endIndex)]) : ""
+        vm.searchPath = [folder]
+        let vm = self.vm
+        return VM.onLargeStack { vm.runMain(code, path: name) }
+    }
+
     /// Parses and checks `source` without running it. `name` is the file name shown in
     /// errors; names ending in `.coro` allow top-level `await`.
     public func check(source: [UInt8], name: String) throws(ScriptError) {
         _ = try parse(source: source, name: name)
+    }
+
+    /// The bytecode of `source`, as `coro --dis` prints it.
+    public func disassemble(source: [UInt8], name: String) throws(ScriptError) -> String {
+        Disassembler.disassemble(try compile(source: source, name: name))
     }
 
     /// The syntax tree of `source`, rendered as CPython's `ast.dump(ast.parse(source), indent=2)`:
@@ -43,6 +72,15 @@ public final class Interpreter {
         let file = SourceFile(name: name, bytes: source)
         do {
             return try Frontend.check(file, allowsTopLevelAwait: name.hasSuffix(".coro"))
+        } catch {
+            throw ScriptError(error)
+        }
+    }
+
+    func compile(source: [UInt8], name: String) throws(ScriptError) -> CodeObject {
+        let file = SourceFile(name: name, bytes: source)
+        do {
+            return try Frontend.compile(file, allowsTopLevelAwait: name.hasSuffix(".coro"))
         } catch {
             throw ScriptError(error)
         }

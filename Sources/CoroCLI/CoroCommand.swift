@@ -10,6 +10,7 @@ public struct CoroCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "coro",
         abstract: "Coro: an async-first interpreter for a subset of Python 3.",
+        usage: "coro [options] [FILE | -c CODE | -] [ARGS...]",
         version: "coro 0.1.0")
 
     @Flag(name: .long, help: "Parse and check each FILE; print nothing when all are valid.")
@@ -18,23 +19,56 @@ public struct CoroCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the syntax tree of FILE, as Python's ast.dump(tree, indent=2).")
     var ast = false
 
-    @Argument(help: "Script files.")
-    var files: [String] = []
+    @Flag(name: .long, help: "Print the bytecode of FILE.")
+    var dis = false
+
+    @Option(name: .customShort("c"), help: "Run CODE as the program (the remaining arguments are sys.argv[1:]).")
+    var command: String?
+
+    @Argument(parsing: .captureForPassthrough, help: "The script (or - for stdin) and its arguments.")
+    var arguments: [String] = []
 
     public init() {}
 
     public mutating func validate() throws {
-        if files.isEmpty { throw ValidationError("Missing expected argument '<files> ...'.") }
-        if !check && !ast {
-            throw ValidationError("Running scripts needs the bytecode VM, which is not built yet; use --check or --ast.")
-        }
-        if ast && files.count != 1 { throw ValidationError("--ast takes exactly one file.") }
+        if (check || ast || dis) && arguments.isEmpty { throw ValidationError("Missing expected argument '<file>'.") }
+        if (ast || dis) && arguments.count != 1 { throw ValidationError("--ast and --dis take exactly one file.") }
     }
 
     public mutating func run() throws {
-        let interpreter = Interpreter()
+        let gcStress = getenv("CORO_GC_STRESS").map { String(cString: $0) == "1" } ?? false
+        let interpreter = Interpreter(gcStress: gcStress)
+        if check || ast || dis {
+            try inspect(interpreter)
+            return
+        }
+        let source: [UInt8]
+        let name: String
+        var argv = arguments
+        if let command {
+            source = Array(command.utf8)
+            name = "<string>"
+            argv.insert("-c", at: 0)
+        } else if let path = arguments.first, path != "-" {
+            guard let bytes = SourceReader.read(path) else {
+                printError("coro: can't open file '\(path)': [Errno \(errno)] \(String(cString: strerror(errno)))\n")
+                throw ExitCode(2)
+            }
+            source = bytes
+            name = path
+        } else {
+            source = SourceReader.readStandardInput()
+            name = "<stdin>"
+            if argv.isEmpty { argv = [""] }
+        }
+        let status = interpreter.run(source: source, name: name, arguments: argv)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `--check`, `--ast` and `--dis`.
+    private func inspect(_ interpreter: Interpreter) throws {
         var failed = false
-        for path in files {
+        for path in arguments {
             guard let bytes = SourceReader.read(path) else {
                 printError("coro: can't open file '\(path)': [Errno \(errno)] \(String(cString: strerror(errno)))\n")
                 throw ExitCode(2)
@@ -42,6 +76,8 @@ public struct CoroCommand: ParsableCommand {
             do {
                 if ast {
                     print(try interpreter.dumpAST(source: bytes, name: path))
+                } else if dis {
+                    print(try interpreter.disassemble(source: bytes, name: path), terminator: "")
                 } else {
                     try interpreter.check(source: bytes, name: path)
                 }

@@ -9,6 +9,15 @@ enum SourceReader {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        return readAll(descriptor)
+    }
+
+    /// Everything on standard input.
+    static func readStandardInput() -> [UInt8] {
+        readAll(0) ?? []
+    }
+
+    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

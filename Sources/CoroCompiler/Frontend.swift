@@ -9,3 +9,12 @@ public enum Frontend {
         return module
     }
 }
+
+extension Frontend {
+    /// Parses, checks and compiles a source file into its module code object.
+    public static func compile(_ source: SourceFile, allowsTopLevelAwait: Bool,
+                               interactive: Bool = false) throws(SyntaxError) -> CodeObject {
+        let module = try check(source, allowsTopLevelAwait: allowsTopLevelAwait)
+        return Compiler.compile(module, source: source, interactive: interactive)
+    }
+}

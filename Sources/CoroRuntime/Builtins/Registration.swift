@@ -1,0 +1,60 @@
+/// Helpers for defining native functions and methods and checking their arguments
+/// with CPython's messages.
+extension VM {
+    /// Adds a builtin function to the builtins namespace.
+    func defineBuiltin(_ name: String, _ function: @escaping NativeFunction) {
+        builtins.setString(intern(name), Value(heap.makeImmortal(
+            PyBuiltin(type: types.builtinFunction, name: name, owner: nil, function: function))))
+    }
+
+    /// Adds a method to a builtin type; the receiver arrives as argument 0.
+    func defineMethod(_ type: PyType, _ name: String, _ function: @escaping NativeFunction) {
+        type.dict.setString(intern(name), Value(heap.makeImmortal(
+            PyBuiltin(type: types.builtinFunction, name: name, owner: type, function: function))))
+    }
+
+    /// Adds a function to a module namespace.
+    func defineFunction(_ dict: PyDict, _ name: String, _ function: @escaping NativeFunction) {
+        dict.setString(intern(name), Value(builtin(name, function)))
+    }
+}
+
+extension Arguments {
+    /// "f() takes exactly one argument (N given)".
+    func exactlyOne(_ name: String, _ vm: VM) throws(PyError) -> Value {
+        guard values.count == 1, keywordNames.isEmpty else {
+            if !keywordNames.isEmpty { throw vm.typeError("\(name)() takes no keyword arguments") }
+            throw vm.typeError("\(name)() takes exactly one argument (\(values.count) given)")
+        }
+        return values[0]
+    }
+
+    /// "f expected at least/most N arguments, got M" (CPython's unpack-tuple messages).
+    func expect(_ name: String, _ vm: VM, min: Int, max: Int, keywords: Bool = false) throws(PyError) {
+        if !keywords && !keywordNames.isEmpty { throw vm.typeError("\(name)() takes no keyword arguments") }
+        let count = positionalCount
+        if count < min || count > max {
+            let plural = { (n: Int) in n == 1 ? "argument" : "arguments" }
+            if min == max { throw vm.typeError("\(name) expected \(min) \(plural(min)), got \(count)") }
+            if count < min { throw vm.typeError("\(name) expected at least \(min) \(plural(min)), got \(count)") }
+            throw vm.typeError("\(name) expected at most \(max) \(plural(max)), got \(count)")
+        }
+    }
+
+    /// "m() takes at most N arguments (M given)" (CPython's argument-clinic messages).
+    func expectMethod(_ name: String, _ vm: VM, min: Int, max: Int) throws(PyError) {
+        let count = positionalCount - 1
+        if count < min || count > max {
+            if min == max && min == 1 { throw vm.typeError("\(name)() takes exactly one argument (\(count) given)") }
+            if min == max && min == 0 { throw vm.typeError("\(name)() takes no arguments (\(count) given)") }
+            if count > max { throw vm.typeError("\(name)() takes at most \(max) argument\(max == 1 ? "" : "s") (\(count) given)") }
+            throw vm.typeError("\(name)() takes at least \(min) argument\(min == 1 ? "" : "s") (\(count) given)")
+        }
+    }
+
+    /// Positional argument `index`, or the keyword `name`, or nil.
+    func argument(_ index: Int, _ name: String) -> Value? {
+        if index < positionalCount { return values[index] }
+        return keyword(name)
+    }
+}

@@ -1,0 +1,396 @@
+/// Methods of `str`. Indexes count code points.
+extension VM {
+    func installStrMethods() {
+        let type = types.str
+        func text(_ arguments: Arguments) -> PyStr { arguments[0].as(PyStr.self) ?? intern("") }
+        func stringArgument(_ arguments: Arguments, _ index: Int, _ method: String) throws(PyError) -> PyStr {
+            guard index < arguments.positionalCount, let string = arguments[index].as(PyStr.self) else {
+                let given = index < arguments.positionalCount ? typeName(arguments[index]) : "nothing"
+                throw typeError("\(method)() argument must be str, not \(given)")
+            }
+            return string
+        }
+        for (name, transform) in [("upper", { (s: String) in s.uppercased() }), ("lower", { $0.lowercased() }),
+                                  ("casefold", { $0.lowercased() }), ("swapcase", swapCase),
+                                  ("title", titleCase), ("capitalize", capitalize)] as [(String, (String) -> String)] {
+            defineMethod(type, name) { vm, arguments throws(PyError) in
+                try arguments.expectMethod(name, vm, min: 0, max: 0)
+                return vm.str(transform(text(arguments).value))
+            }
+        }
+        for (name, predicate) in [
+            ("isdigit", { (s: Unicode.Scalar) in s.properties.numericType == .decimal || s.properties.numericType == .digit }),
+            ("isdecimal", { $0.properties.numericType == .decimal }), ("isnumeric", { $0.properties.numericType != nil }),
+            ("isalpha", { $0.properties.isAlphabetic }), ("isspace", { $0.properties.isWhitespace }),
+            ("isalnum", { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+            ("isascii", { $0.isASCII }), ("isprintable", { s in s.value >= 0x20 && s.value != 0x7f }),
+        ] as [(String, (Unicode.Scalar) -> Bool)] {
+            defineMethod(type, name) { _, arguments throws(PyError) in
+                let scalars = text(arguments).value.unicodeScalars
+                if name == "isascii" || name == "isprintable" { return .bool(scalars.allSatisfy(predicate)) }
+                return .bool(!scalars.isEmpty && scalars.allSatisfy(predicate))
+            }
+        }
+        defineMethod(type, "isupper") { _, arguments throws(PyError) in
+            let value = text(arguments).value
+            return .bool(value.contains { $0.isCased } && value.allSatisfy { !$0.isLowercase })
+        }
+        defineMethod(type, "islower") { _, arguments throws(PyError) in
+            let value = text(arguments).value
+            return .bool(value.contains { $0.isCased } && value.allSatisfy { !$0.isUppercase })
+        }
+        defineMethod(type, "istitle") { _, arguments throws(PyError) in
+            let value = text(arguments).value
+            return .bool(value.contains { $0.isCased } && titleCase(value) == value)
+        }
+        defineMethod(type, "isidentifier") { _, arguments throws(PyError) in
+            let scalars = Array(text(arguments).value.unicodeScalars)
+            guard let first = scalars.first, first == "_" || first.properties.isXIDStart else { return .bool(false) }
+            return .bool(scalars.dropFirst().allSatisfy { $0 == "_" || $0.properties.isXIDContinue })
+        }
+        for name in ["strip", "lstrip", "rstrip"] {
+            defineMethod(type, name) { vm, arguments throws(PyError) in
+                try arguments.expectMethod(name, vm, min: 0, max: 1)
+                var scalars = Substring(text(arguments).value).unicodeScalars
+                let characters = arguments.positionalCount > 1 && !arguments[1].isNone ? Set(try stringArgument(arguments, 1, name).value.unicodeScalars) : nil
+                let strips = { (s: Unicode.Scalar) in characters?.contains(s) ?? s.properties.isWhitespace }
+                if name != "rstrip" { while let first = scalars.first, strips(first) { scalars.removeFirst() } }
+                if name != "lstrip" { while let last = scalars.last, strips(last) { scalars.removeLast() } }
+                return vm.str(String(scalars))
+            }
+        }
+        defineMethod(type, "split") { vm, arguments throws(PyError) in try vm.split(arguments, fromRight: false) }
+        defineMethod(type, "rsplit") { vm, arguments throws(PyError) in try vm.split(arguments, fromRight: true) }
+        defineMethod(type, "splitlines") { vm, arguments throws(PyError) in
+            let keepEnds = try vm.isTrue(arguments.argument(1, "keepends") ?? .bool(false))
+            var lines: [Value] = []
+            var current = ""
+            var scalars = text(arguments).value.unicodeScalars.makeIterator()
+            var pending = scalars.next()
+            while let scalar = pending {
+                pending = scalars.next()
+                if "\n\r\u{0B}\u{0C}\u{1C}\u{1D}\u{1E}\u{85}\u{2028}\u{2029}".unicodeScalars.contains(scalar) {
+                    var ending = String(scalar)
+                    if scalar == "\r", pending == "\n" {
+                        ending += "\n"
+                        pending = scalars.next()
+                    }
+                    lines.append(vm.str(keepEnds ? current + ending : current))
+                    current = ""
+                } else {
+                    current.unicodeScalars.append(scalar)
+                }
+            }
+            if !current.isEmpty { lines.append(vm.str(current)) }
+            return vm.list(lines)
+        }
+        defineMethod(type, "join") { vm, arguments throws(PyError) in
+            try arguments.expectMethod("join", vm, min: 1, max: 1)
+            var parts: [String] = []
+            for (index, item) in try vm.collect(arguments[1]).enumerated() {
+                guard let string = item.as(PyStr.self) else {
+                    throw vm.typeError("sequence item \(index): expected str instance, \(vm.typeName(item)) found")
+                }
+                parts.append(string.value)
+            }
+            return vm.str(parts.joined(separator: text(arguments).value))
+        }
+        defineMethod(type, "replace") { vm, arguments throws(PyError) in
+            try arguments.expectMethod("replace", vm, min: 2, max: 3)
+            let old = try stringArgument(arguments, 1, "replace").value
+            let new = try stringArgument(arguments, 2, "replace").value
+            let limit = arguments.positionalCount > 3 ? try vm.index(arguments[3]) : -1
+            return vm.str(replace(text(arguments).value, old, new, limit: limit))
+        }
+        for name in ["startswith", "endswith"] {
+            defineMethod(type, name) { vm, arguments throws(PyError) in
+                try arguments.expectMethod(name, vm, min: 1, max: 3)
+                let string = text(arguments)
+                let (start, end) = try vm.bounds(arguments, from: 2, count: string.count)
+                let window = start <= end ? string.substring(start..<end) : ""
+                let candidates = arguments[1].as(PyTuple.self)?.items ?? [arguments[1]]
+                for candidate in candidates {
+                    guard let affix = candidate.as(PyStr.self) else {
+                        throw vm.typeError("\(name) first arg must be str or a tuple of str, not \(vm.typeName(candidate))")
+                    }
+                    if start > string.count { continue }
+                    let matches = name == "startswith" ? window.unicodeScalars.starts(with: affix.value.unicodeScalars)
+                        : window.unicodeScalars.reversed().starts(with: affix.value.unicodeScalars.reversed())
+                    if matches { return .bool(true) }
+                }
+                return .bool(false)
+            }
+        }
+        for name in ["find", "rfind", "index", "rindex", "count"] {
+            defineMethod(type, name) { vm, arguments throws(PyError) in
+                try arguments.expectMethod(name, vm, min: 1, max: 3)
+                let string = text(arguments)
+                let needle = try stringArgument(arguments, 1, name)
+                let (start, end) = try vm.bounds(arguments, from: 2, count: string.count)
+                let haystack = Array(string.value.unicodeScalars)
+                let pattern = Array(needle.value.unicodeScalars)
+                if name == "count" { return .int(countOccurrences(haystack, pattern, start, end)) }
+                let found = search(haystack, pattern, start, end, fromRight: name.hasPrefix("r"))
+                if found < 0 && name.hasSuffix("index") { throw vm.error("ValueError", "substring not found") }
+                return .int(found)
+            }
+        }
+        for name in ["center", "ljust", "rjust"] {
+            defineMethod(type, name) { vm, arguments throws(PyError) in
+                try arguments.expectMethod(name, vm, min: 1, max: 2)
+                let width = try vm.index(arguments[1])
+                var fill: Character = " "
+                if arguments.positionalCount > 2 {
+                    guard let given = arguments[2].as(PyStr.self), given.count == 1, let character = given.value.first else {
+                        throw vm.typeError("The fill character must be exactly one character long")
+                    }
+                    fill = character
+                }
+                let value = text(arguments).value
+                let length = text(arguments).count
+                guard width > length else { return vm.str(value) }
+                let padding = width - length
+                switch name {
+                case "ljust": return vm.str(value + String(repeating: fill, count: padding))
+                case "rjust": return vm.str(String(repeating: fill, count: padding) + value)
+                default:
+                    let left = padding / 2 + (padding & width & 1)
+                    return vm.str(String(repeating: fill, count: left) + value + String(repeating: fill, count: padding - left))
+                }
+            }
+        }
+        defineMethod(type, "zfill") { vm, arguments throws(PyError) in
+            try arguments.expectMethod("zfill", vm, min: 1, max: 1)
+            let width = try vm.index(arguments[1])
+            var value = text(arguments).value
+            let length = text(arguments).count
+            guard width > length else { return vm.str(value) }
+            var sign = ""
+            if let first = value.first, first == "-" || first == "+" {
+                sign = String(first)
+                value.removeFirst()
+            }
+            return vm.str(sign + String(repeating: "0", count: width - length) + value)
+        }
+        for name in ["partition", "rpartition"] {
+            defineMethod(type, name) { vm, arguments throws(PyError) in
+                try arguments.expectMethod(name, vm, min: 1, max: 1)
+                let string = text(arguments)
+                let separator = try stringArgument(arguments, 1, name)
+                if separator.count == 0 { throw vm.error("ValueError", "empty separator") }
+                let haystack = Array(string.value.unicodeScalars)
+                let found = search(haystack, Array(separator.value.unicodeScalars), 0, haystack.count, fromRight: name == "rpartition")
+                if found < 0 {
+                    return name == "partition" ? vm.tuple([arguments[0], vm.str(""), vm.str("")]) : vm.tuple([vm.str(""), vm.str(""), arguments[0]])
+                }
+                return vm.tuple([vm.str(string.substring(0..<found)), arguments[1],
+                                 vm.str(string.substring((found + separator.count)..<string.count))])
+            }
+        }
+        defineMethod(type, "removeprefix") { vm, arguments throws(PyError) in
+            let value = text(arguments).value
+            let prefix = try stringArgument(arguments, 1, "removeprefix").value
+            return vm.str(value.unicodeScalars.starts(with: prefix.unicodeScalars) ? String(value.unicodeScalars.dropFirst(prefix.unicodeScalars.count)) : value)
+        }
+        defineMethod(type, "removesuffix") { vm, arguments throws(PyError) in
+            let value = text(arguments).value
+            let suffix = try stringArgument(arguments, 1, "removesuffix").value
+            let matches = !suffix.isEmpty && value.unicodeScalars.reversed().starts(with: suffix.unicodeScalars.reversed())
+            return vm.str(matches ? String(value.unicodeScalars.dropLast(suffix.unicodeScalars.count)) : value)
+        }
+        defineMethod(type, "format") { vm, arguments throws(PyError) in vm.str(try vm.strFormat(text(arguments).value, arguments)) }
+        defineMethod(type, "format_map") { vm, arguments throws(PyError) in
+            try arguments.expectMethod("format_map", vm, min: 1, max: 1)
+            guard let mapping = arguments[1].as(PyDict.self) else { return vm.str(text(arguments).value) }
+            var keywordValues: [Value] = [arguments[0]]
+            var names: [PyStr] = []
+            for entry in mapping.liveEntries {
+                if let key = entry.key.as(PyStr.self) {
+                    names.append(key)
+                    keywordValues.append(entry.value)
+                }
+            }
+            return try keywordValues.withUnsafeBufferPointer { buffer throws(PyError) in
+                vm.str(try vm.strFormat(text(arguments).value, Arguments(values: buffer, keywordNames: names)))
+            }
+        }
+        defineMethod(type, "encode") { vm, arguments throws(PyError) in vm.bytes(Array(text(arguments).value.utf8)) }
+        defineMethod(type, "expandtabs") { vm, arguments throws(PyError) in
+            let size = arguments.positionalCount > 1 ? try vm.index(arguments[1]) : 8
+            var result = ""
+            var column = 0
+            for scalar in text(arguments).value.unicodeScalars {
+                if scalar == "\t" {
+                    let spaces = size > 0 ? size - column % size : 0
+                    result += String(repeating: " ", count: spaces)
+                    column += spaces
+                } else {
+                    result.unicodeScalars.append(scalar)
+                    column = scalar == "\n" || scalar == "\r" ? 0 : column + 1
+                }
+            }
+            return vm.str(result)
+        }
+        defineMethod(type, "__len__") { vm, arguments throws(PyError) in .int(text(arguments).count) }
+        defineMethod(type, "__contains__") { vm, arguments throws(PyError) in .bool(try vm.contains(arguments[0], arguments[1])) }
+        defineMethod(type, "__getitem__") { vm, arguments throws(PyError) in try vm.getItem(arguments[0], arguments[1]) }
+        defineMethod(type, "__add__") { vm, arguments throws(PyError) in try vm.binaryOperation(arguments[0], arguments[1], 0) }
+        defineMethod(type, "__mod__") { vm, arguments throws(PyError) in vm.str(try vm.percentFormat(text(arguments).value, arguments[1])) }
+    }
+
+    /// `start`/`end` arguments of find-like methods, clamped like slice indices.
+    func bounds(_ arguments: Arguments, from index: Int, count: Int) throws(PyError) -> (Int, Int) {
+        func resolve(_ value: Value?, _ fallback: Int) throws(PyError) -> Int {
+            guard let value, !value.isNone else { return fallback }
+            var position = try self.index(value)
+            if position < 0 { position = max(0, position + count) }
+            return min(position, count + (fallback == 0 ? 1 : 0))
+        }
+        let start = try resolve(index < arguments.positionalCount ? arguments[index] : nil, 0)
+        let end = try resolve(index + 1 < arguments.positionalCount ? arguments[index + 1] : nil, count)
+        return (start, min(end, count))
+    }
+
+    /// `str.split` and `str.rsplit`.
+    func split(_ arguments: Arguments, fromRight: Bool) throws(PyError) -> Value {
+        let name = fromRight ? "rsplit" : "split"
+        try arguments.expectMethod(name, self, min: 0, max: 2)
+        let value = arguments[0].as(PyStr.self)?.value ?? ""
+        let separator = arguments.argument(1, "sep") ?? .none
+        let limit = try (arguments.argument(2, "maxsplit")).map { value throws(PyError) in try index(value) } ?? -1
+        var parts: [String] = []
+        if separator.isNone {
+            var scalars = Array(value.unicodeScalars)
+            if fromRight { scalars.reverse() }
+            var index = 0
+            var splits = 0
+            while index < scalars.count {
+                while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+                if index >= scalars.count { break }
+                if limit >= 0 && splits >= limit {
+                    var rest = Array(scalars[index...])
+                    while let last = rest.last, last.properties.isWhitespace { rest.removeLast() }
+                    parts.append(String(String.UnicodeScalarView(fromRight ? rest.reversed() : rest)))
+                    break
+                }
+                var end = index
+                while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+                let piece = scalars[index..<end]
+                parts.append(String(String.UnicodeScalarView(fromRight ? Array(piece.reversed()) : Array(piece))))
+                splits += 1
+                index = end
+            }
+            if fromRight { parts.reverse() }
+        } else {
+            guard let separatorText = separator.as(PyStr.self) else {
+                throw typeError("must be str or None, not \(typeName(separator))")
+            }
+            if separatorText.count == 0 { throw error("ValueError", "empty separator") }
+            let haystack = Array(value.unicodeScalars)
+            let pattern = Array(separatorText.value.unicodeScalars)
+            var pieces: [Range<Int>] = []
+            if fromRight {
+                var end = haystack.count
+                while limit < 0 || pieces.count < limit {
+                    let found = search(haystack, pattern, 0, end, fromRight: true)
+                    if found < 0 { break }
+                    pieces.append((found + pattern.count)..<end)
+                    end = found
+                }
+                pieces.append(0..<end)
+                pieces.reverse()
+            } else {
+                var start = 0
+                while limit < 0 || pieces.count < limit {
+                    let found = search(haystack, pattern, start, haystack.count, fromRight: false)
+                    if found < 0 { break }
+                    pieces.append(start..<found)
+                    start = found + pattern.count
+                }
+                pieces.append(start..<haystack.count)
+            }
+            parts = pieces.map { String(String.UnicodeScalarView(haystack[$0])) }
+        }
+        return list(parts.map { str($0) })
+    }
+}
+
+/// The first (or last) position of `pattern` in `haystack[start..<end]`, or -1.
+func search(_ haystack: [Unicode.Scalar], _ pattern: [Unicode.Scalar], _ start: Int, _ end: Int, fromRight: Bool) -> Int {
+    if start > end || start > haystack.count { return -1 }
+    if pattern.isEmpty { return fromRight ? end : start }
+    guard end - start >= pattern.count else { return -1 }
+    let positions = Array(start...(end - pattern.count))
+    for position in fromRight ? positions.reversed() : positions {
+        var matches = true
+        for offset in 0..<pattern.count where haystack[position + offset] != pattern[offset] {
+            matches = false
+            break
+        }
+        if matches { return position }
+    }
+    return -1
+}
+
+func countOccurrences(_ haystack: [Unicode.Scalar], _ pattern: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+    if start > end { return 0 }
+    if pattern.isEmpty { return end - start + 1 }
+    var count = 0
+    var position = start
+    while true {
+        let found = search(haystack, pattern, position, end, fromRight: false)
+        if found < 0 { return count }
+        count += 1
+        position = found + pattern.count
+    }
+}
+
+func replace(_ value: String, _ old: String, _ new: String, limit: Int) -> String {
+    if old.isEmpty {
+        var result = ""
+        var count = 0
+        for scalar in value.unicodeScalars {
+            if limit < 0 || count < limit {
+                result += new
+                count += 1
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        if limit < 0 || count < limit { result += new }
+        return result
+    }
+    let haystack = Array(value.unicodeScalars)
+    let pattern = Array(old.unicodeScalars)
+    var result = String.UnicodeScalarView()
+    var position = 0
+    var count = 0
+    while limit < 0 || count < limit {
+        let found = search(haystack, pattern, position, haystack.count, fromRight: false)
+        if found < 0 { break }
+        result.append(contentsOf: haystack[position..<found])
+        result.append(contentsOf: new.unicodeScalars)
+        position = found + pattern.count
+        count += 1
+    }
+    result.append(contentsOf: haystack[position...])
+    return String(result)
+}
+
+func swapCase(_ value: String) -> String {
+    String(value.map { $0.isUppercase ? Character($0.lowercased()) : $0.isLowercase ? Character($0.uppercased()) : $0 })
+}
+
+func titleCase(_ value: String) -> String {
+    var result = ""
+    var previousCased = false
+    for character in value {
+        result += previousCased ? character.lowercased() : character.uppercased()
+        previousCased = character.isCased
+    }
+    return result
+}
+
+func capitalize(_ value: String) -> String {
+    guard let first = value.first else { return value }
+    return first.uppercased() + value.dropFirst().lowercased()
+}

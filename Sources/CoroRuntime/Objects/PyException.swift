@@ -1,0 +1,32 @@
+import CoroCompiler
+
+/// One line of a traceback: the code and the instruction that was running.
+struct TracebackEntry {
+    let code: RuntimeCode
+    let instruction: Int
+}
+
+/// An exception instance (of `BaseException` or a subclass).
+public final class PyException: PyObject {
+    var args: [Value]
+    /// Innermost frame first: appended as the exception leaves each frame.
+    var traceback: [TracebackEntry] = []
+    var cause: Value = .none
+    var context: Value = .none
+    var suppressContext = false
+    /// Extra slots for subclasses (`StopIteration.value`, `SystemExit.code`, `OSError.errno`...).
+    var notes: Value = .null
+
+    init(type: PyType, args: [Value]) {
+        self.args = args
+        super.init(type: type)
+    }
+
+    override func trace(_ tracer: inout Tracer) {
+        super.trace(&tracer)
+        tracer.mark(args)
+        tracer.mark(cause)
+        tracer.mark(context)
+        tracer.mark(notes)
+    }
+}

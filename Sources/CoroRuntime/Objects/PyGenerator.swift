@@ -1,0 +1,46 @@
+/// A generator, coroutine or async generator: it owns a suspended frame's slots.
+public final class PyGenerator: PyObject {
+    enum State { case created, suspended, running, finished }
+
+    let code: RuntimeCode
+    let globals: PyDict
+    var name: String
+    var qualifiedName: String
+    let slots: UnsafeMutablePointer<Value>
+    /// Live slots: locals and cells, then the value stack up to here (an offset).
+    var stackTop: Int
+    var ip = 0
+    var state = State.created
+    /// The exception being handled when the generator last yielded (CPython's gi_exc_state).
+    var savedException: Value = .none
+
+    init(type: PyType, code: RuntimeCode, globals: PyDict, name: String, qualifiedName: String) {
+        self.code = code
+        self.globals = globals
+        self.name = name
+        self.qualifiedName = qualifiedName
+        slots = .allocate(capacity: max(1, code.frameSize))
+        slots.initialize(repeating: .null, count: code.frameSize)
+        stackTop = code.localCount + code.derefCount
+        super.init(type: type)
+    }
+
+    deinit {
+        slots.deallocate()
+    }
+
+    override func trace(_ tracer: inout Tracer) {
+        super.trace(&tracer)
+        tracer.mark(globals)
+        tracer.mark(savedException)
+        if state != .finished {
+            for index in 0..<stackTop { tracer.mark(slots[index]) }
+        }
+    }
+
+    /// Drops the frame's values once the generator has finished.
+    func finish() {
+        state = .finished
+        stackTop = 0
+    }
+}

@@ -1,0 +1,28 @@
+/// The base of every heap object. Objects are owned by the interpreter's `Heap` (a
+/// tracing collector), not by the values that refer to them; references between
+/// objects are `Value`s, which the collector follows through `trace`.
+public class PyObject {
+    /// The object's class; unowned because types are kept alive by the heap.
+    final var typeStorage: Unmanaged<PyType>
+    /// The collection epoch in which the object was last marked reachable.
+    final var markEpoch: UInt32 = 0
+    /// The instance `__dict__`, for instances of classes defined in scripts.
+    final var attributes: PyDict?
+
+    init(type: PyType) {
+        typeStorage = Unmanaged.passUnretained(type)
+    }
+
+    /// For the bootstrap of `type` itself, whose type is patched right after.
+    init(uninitializedType: ()) {
+        typeStorage = Unmanaged<PyType>.fromOpaque(UnsafeRawPointer(bitPattern: 0x10)!)
+    }
+
+    @inline(__always)
+    final var type: PyType { typeStorage.takeUnretainedValue() }
+
+    /// Marks the values this object refers to.
+    func trace(_ tracer: inout Tracer) {
+        if let attributes { tracer.mark(attributes) }
+    }
+}

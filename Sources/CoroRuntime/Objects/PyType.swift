@@ -1,0 +1,81 @@
+/// The Swift class that holds instances of a type: builtin types and script classes
+/// that subclass them share their base's layout.
+enum Layout: UInt8 {
+    case object, type, int, float, bool, none, str, bytes, list, tuple, dict, set, frozenset
+    case function, builtin, method, cell, module, exception, generator, coroutine, range, slice
+    case property, staticMethod, classMethod, superObject, iterator, code, file, other
+}
+
+/// A class: builtin or defined by a script. Its namespace is a dict; lookups walk the
+/// method resolution order (C3), and a version number changes whenever a class on the
+/// MRO is modified so that caches can tell when they are stale.
+public final class PyType: PyObject {
+    var name: String
+    var qualifiedName: String
+    var bases: [PyType]
+    /// The MRO, this type first.
+    var mro: [PyType] = []
+    let dict: PyDict
+    let layout: Layout
+    /// Whether scripts may subclass it.
+    var isBaseType = true
+    /// Whether instances get an attribute dict (classes defined by scripts).
+    var hasInstanceDict = false
+    var isBuiltin = true
+    /// Which dunder methods some class on the MRO defines in a script (cached).
+    var overrides = Overrides()
+
+    init(metatype: PyType?, name: String, bases: [PyType], dict: PyDict, layout: Layout) {
+        self.name = name
+        self.qualifiedName = name
+        self.bases = bases
+        self.dict = dict
+        self.layout = layout
+        if let metatype {
+            super.init(type: metatype)
+        } else {
+            super.init(uninitializedType: ())
+            typeStorage = Unmanaged.passUnretained(self)
+        }
+        mro = [self]
+    }
+
+    override func trace(_ tracer: inout Tracer) {
+        super.trace(&tracer)
+        tracer.mark(dict)
+        for base in bases { tracer.mark(base) }
+        for entry in mro { tracer.mark(entry) }
+    }
+
+    /// Looks `name` up along the MRO.
+    @inline(__always)
+    func lookup(_ name: PyStr) -> Value? {
+        for entry in mro {
+            if let value = entry.dict.lookupString(name) { return value }
+        }
+        return nil
+    }
+
+    func isSubtype(of other: PyType) -> Bool {
+        if self === other { return true }
+        for entry in mro where entry === other { return true }
+        return false
+    }
+
+    /// The nearest builtin type on the MRO (whose methods handle this layout).
+    var builtinBase: PyType {
+        for entry in mro where entry.isBuiltin { return entry }
+        return self
+    }
+}
+
+/// Which special methods a script class defines, so the fast paths can skip them.
+struct Overrides: OptionSet {
+    let rawValue: UInt32
+    static let getattr = Overrides(rawValue: 1)
+    static let getattribute = Overrides(rawValue: 2)
+    static let setattr = Overrides(rawValue: 4)
+    static let eq = Overrides(rawValue: 8)
+    static let hash = Overrides(rawValue: 16)
+    static let descriptorGet = Overrides(rawValue: 32)
+}

@@ -1,0 +1,93 @@
+/// Coro's garbage collector: mark and sweep, as in Lua, Wren and clox.
+///
+/// `objects` holds the only strong references to collectable objects; values hold
+/// unmanaged ones. A collection marks everything reachable from the roots the VM
+/// hands it, then drops every unmarked object (ARC frees it). Collections happen only
+/// at safepoints of the dispatch loop, once allocations since the last one pass a
+/// threshold that grows with the live heap; `stress` collects at every safepoint.
+final class Heap {
+    private(set) var objects: [PyObject] = []
+    /// Objects that are never collected (builtin types, constants, interned names).
+    private var immortals: [PyObject] = []
+    private(set) var epoch: UInt32 = 1
+    /// Collect at every safepoint (`CORO_GC_STRESS=1`).
+    let stress: Bool
+    private var threshold = 200_000
+    private(set) var collections = 0
+    /// Allocations left before the next collection. A pointer, so that the dispatch
+    /// loop reads it without exclusivity checks.
+    let budget: UnsafeMutablePointer<Int>
+
+    init(stress: Bool) {
+        self.stress = stress
+        budget = .allocate(capacity: 1)
+        budget.initialize(to: stress ? 0 : threshold)
+    }
+
+    deinit {
+        budget.deallocate()
+    }
+
+    @inline(__always)
+    func register<T: PyObject>(_ object: T) -> T {
+        objects.append(object)
+        budget.pointee -= 1
+        return object
+    }
+
+    /// Keeps `object` alive for the interpreter's lifetime.
+    func makeImmortal<T: PyObject>(_ object: T) -> T {
+        immortals.append(object)
+        return object
+    }
+
+    /// Marks from the roots `markRoots` reports, then sweeps.
+    func collect(_ markRoots: (inout Tracer) -> Void) {
+        epoch &+= 1
+        if epoch == 0 { epoch = 1 }
+        var tracer = Tracer(epoch: epoch)
+        for immortal in immortals { tracer.mark(immortal) }
+        markRoots(&tracer)
+        tracer.drain()
+        let current = epoch
+        var kept = 0
+        for index in objects.indices where objects[index].markEpoch == current {
+            objects.swapAt(kept, index)
+            kept += 1
+        }
+        objects.removeSubrange(kept...)
+        threshold = max(200_000, kept * 2)
+        budget.pointee = stress ? 0 : threshold - kept
+        collections += 1
+    }
+}
+
+/// The mark phase's work list.
+struct Tracer {
+    let epoch: UInt32
+    private var pending: [PyObject] = []
+
+    init(epoch: UInt32) {
+        self.epoch = epoch
+    }
+
+    @inline(__always)
+    mutating func mark(_ value: Value) {
+        if case .object(let reference) = value { mark(reference.takeUnretainedValue()) }
+    }
+
+    mutating func mark(_ object: PyObject) {
+        if object.markEpoch != epoch {
+            object.markEpoch = epoch
+            pending.append(object)
+        }
+    }
+
+    mutating func mark<S: Sequence<Value>>(_ values: S) {
+        for value in values { mark(value) }
+    }
+
+    mutating func drain() {
+        while let object = pending.popLast() { object.trace(&self) }
+    }
+}

@@ -1,0 +1,51 @@
+import CoroCompiler
+
+/// A code object prepared for the VM: instructions and constants in stable buffers
+/// that the dispatch loop reads through pointers, and names interned as `str` objects.
+final class RuntimeCode {
+    let code: CodeObject
+    let instructions: UnsafeMutablePointer<UInt32>
+    let constants: UnsafeMutablePointer<Value>
+    let names: [PyStr]
+    let localCount: Int
+    /// Cells and free variables, stored after the locals.
+    let derefCount: Int
+    let frameSize: Int
+    let flags: CodeFlags
+
+    init(code: CodeObject, constants: [Value], names: [PyStr]) {
+        self.code = code
+        instructions = .allocate(capacity: max(1, code.instructions.count))
+        for (index, instruction) in code.instructions.enumerated() { instructions[index] = instruction.word }
+        self.constants = .allocate(capacity: max(1, constants.count))
+        self.constants.initialize(from: constants, count: constants.count)
+        self.names = names
+        localCount = code.localNames.count
+        derefCount = code.cellNames.count + code.freeNames.count
+        frameSize = code.frameSize
+        flags = code.flags
+        isSimple = code.flags.isDisjoint(with: [.varArgs, .varKeywords, .generator, .coroutine, .asyncGenerator])
+            && code.keywordOnlyCount == 0
+    }
+
+    /// Takes exactly its positional parameters and runs as an ordinary call, so the
+    /// dispatch loop can push its frame directly.
+    let isSimple: Bool
+
+    deinit {
+        instructions.deallocate()
+        constants.deallocate()
+    }
+
+    var isGeneratorLike: Bool { !flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) }
+}
+
+/// A code object as a script value (a constant of its enclosing code).
+final class PyCode: PyObject {
+    let runtime: RuntimeCode
+
+    init(type: PyType, runtime: RuntimeCode) {
+        self.runtime = runtime
+        super.init(type: type)
+    }
+}

@@ -1,0 +1,200 @@
+extension VM {
+    /// `object.name`, following Python's rules: data descriptors on the class, then the
+    /// instance dict, then other class attributes (functions become bound methods),
+    /// then builtin attributes, then `__getattr__`.
+    func getAttribute(_ object: Value, _ name: PyStr) throws(PyError) -> Value {
+        if let type = object.as(PyType.self) { return try typeAttribute(type, name) }
+        let type = typeOf(object)
+        if !type.isBuiltin, let custom = type.lookup(intern("__getattribute__")), !(custom.object is PyBuiltin) {
+            return try call(custom, [object, Value(name)])
+        }
+        if let found = try genericGetAttribute(object, name, type) { return found }
+        if !type.isBuiltin, let hook = type.lookup(intern("__getattr__")) {
+            return try call(hook, [object, Value(name)])
+        }
+        throw attributeError(object, name.value)
+    }
+
+    func attributeError(_ object: Value, _ name: String) -> PyError {
+        if let module = object.as(PyModule.self) {
+            return error("AttributeError", "module '\(module.name)' has no attribute '\(name)'")
+        }
+        if let type = object.as(PyType.self) {
+            return error("AttributeError", "type object '\(type.name)' has no attribute '\(name)'")
+        }
+        return error("AttributeError", "'\(typeName(object))' object has no attribute '\(name)'")
+    }
+
+    /// `object.__getattribute__`: everything but `__getattr__`; nil when absent.
+    func genericGetAttribute(_ object: Value, _ name: PyStr, _ type: PyType) throws(PyError) -> Value? {
+        let found = type.lookup(name)
+        if let found, let descriptor = try dataDescriptorGet(found, object, type) { return descriptor }
+        if case .object(let reference) = object {
+            let instance = reference.takeUnretainedValue()
+            if let attributes = instance.attributes, let value = attributes.lookupString(name) { return value }
+            if let module = instance as? PyModule, let value = module.dict.lookupString(name) { return value }
+        }
+        if let found { return try bind(found, to: object, type) }
+        return try builtinAttribute(object, name.value)
+    }
+
+    /// The value of a data descriptor (property, or a class with `__set__`), or nil.
+    private func dataDescriptorGet(_ found: Value, _ object: Value, _ type: PyType) throws(PyError) -> Value? {
+        guard case .object(let reference) = found else { return nil }
+        let descriptor = reference.takeUnretainedValue()
+        if let box = descriptor as? PyBox, box.kind == .property {
+            guard !box.values[0].isNone else {
+                throw error("AttributeError", "property '\(propertyName(box))' of '\(type.name)' object has no getter")
+            }
+            return try call(box.values[0], [object])
+        }
+        if !descriptor.type.isBuiltin, descriptor.type.lookup(intern("__set__")) != nil || descriptor.type.lookup(intern("__delete__")) != nil,
+           let getter = descriptor.type.lookup(intern("__get__")) {
+            return try call(getter, [found, object, Value(type)])
+        }
+        return nil
+    }
+
+    func propertyName(_ property: PyBox) -> String {
+        property.values.count > 3 ? ((try? strText(property.values[3])) ?? "?") : "?"
+    }
+
+    /// A class attribute seen from an instance: functions bind to it.
+    func bind(_ found: Value, to object: Value, _ type: PyType) throws(PyError) -> Value {
+        guard case .object(let reference) = found else { return found }
+        let attribute = reference.takeUnretainedValue()
+        switch attribute {
+        case is PyFunction:
+            return Value(heap.register(PyMethod(type: types.method, function: found, receiver: object)))
+        case let builtin as PyBuiltin where builtin.owner != nil && builtin.receiver.isNull:
+            return Value(heap.register(PyBuiltin(type: types.builtinFunction, name: builtin.name, owner: builtin.owner,
+                                                 receiver: object, function: builtin.function)))
+        case let box as PyBox where box.kind == .staticMethod:
+            return box.values[0]
+        case let box as PyBox where box.kind == .classMethod:
+            return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: Value(type))))
+        default:
+            if !attribute.type.isBuiltin, let getter = attribute.type.lookup(intern("__get__")) {
+                return try call(getter, [found, object, Value(type)])
+            }
+            return found
+        }
+    }
+
+    /// `Class.name`: class attributes along the MRO (functions stay plain functions),
+    /// then the attributes every class has.
+    func typeAttribute(_ type: PyType, _ name: PyStr) throws(PyError) -> Value {
+        if let found = type.lookup(name) {
+            guard case .object(let reference) = found else { return found }
+            let attribute = reference.takeUnretainedValue()
+            if let box = attribute as? PyBox {
+                if box.kind == .staticMethod { return box.values[0] }
+                if box.kind == .classMethod {
+                    return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: Value(type))))
+                }
+            }
+            if !attribute.type.isBuiltin, !(attribute is PyType), let getter = attribute.type.lookup(intern("__get__")) {
+                return try call(getter, [found, .none, Value(type)])
+            }
+            return found
+        }
+        if let special = try builtinAttribute(Value(type), name.value) { return special }
+        let metatype = type.type
+        if let found = metatype.lookup(name), metatype !== type {
+            return try bind(found, to: Value(type), metatype)
+        }
+        if metatype !== types.type, let hook = metatype.lookup(intern("__getattr__")) {
+            return try call(hook, [Value(type), Value(name)])
+        }
+        throw attributeError(Value(type), name.value)
+    }
+
+    /// `object.method` for a call: a function found on the class comes back unbound
+    /// with the receiver beside it, so no bound method is allocated.
+    func loadMethod(_ object: Value, _ name: PyStr) throws(PyError) -> (Value, Value) {
+        let type = typeOf(object)
+        if !(object.object is PyType), !(object.object is PyModule), let found = type.lookup(name),
+           case .object(let reference) = found {
+            let attribute = reference.takeUnretainedValue()
+            let isPlainMethod = attribute is PyFunction || (attribute as? PyBuiltin).map { $0.owner != nil && $0.receiver.isNull } ?? false
+            if isPlainMethod, type.isBuiltin || type.lookup(intern("__getattribute__")).map({ $0.object is PyBuiltin }) ?? true {
+                let shadowed = object.object?.attributes?.lookupString(name)
+                if let shadowed { return (shadowed, .null) }
+                return (found, object)
+            }
+        }
+        return (try getAttribute(object, name), .null)
+    }
+
+    func setAttribute(_ object: Value, _ name: PyStr, _ value: Value) throws(PyError) {
+        let type = typeOf(object)
+        if !type.isBuiltin, let custom = type.lookup(intern("__setattr__")), !(custom.object is PyBuiltin) {
+            _ = try call(custom, [object, Value(name), value])
+            return
+        }
+        try genericSetAttribute(object, name, value)
+    }
+
+    /// `object.__setattr__`: descriptors, then the instance dict.
+    func genericSetAttribute(_ object: Value, _ name: PyStr, _ value: Value) throws(PyError) {
+        if let type = object.as(PyType.self) {
+            guard !type.isBuiltin else {
+                throw typeError("cannot set '\(name.value)' attribute of immutable type '\(type.name)'")
+            }
+            type.dict.setString(name, value)
+            return
+        }
+        let type = typeOf(object)
+        if let found = type.lookup(name), case .object(let reference) = found {
+            let descriptor = reference.takeUnretainedValue()
+            if let box = descriptor as? PyBox, box.kind == .property {
+                guard box.values.count > 1, !box.values[1].isNone else {
+                    throw error("AttributeError", "property '\(propertyName(box))' of '\(type.name)' object has no setter")
+                }
+                _ = try call(box.values[1], [object, value])
+                return
+            }
+            if !descriptor.type.isBuiltin, let setter = descriptor.type.lookup(intern("__set__")) {
+                _ = try call(setter, [found, object, value])
+                return
+            }
+        }
+        guard case .object(let reference) = object else { throw attributeError(object, name.value) }
+        let instance = reference.takeUnretainedValue()
+        if let module = instance as? PyModule {
+            module.dict.setString(name, value)
+            return
+        }
+        if let function = instance as? PyFunction, try setFunctionAttribute(function, name.value, value) { return }
+        if instance.attributes == nil {
+            guard instance is PyFunction || (!type.isBuiltin && type.hasInstanceDict) else {
+                throw error("AttributeError", "'\(type.name)' object has no attribute '\(name.value)'")
+            }
+            instance.attributes = newDict()
+        }
+        instance.attributes?.setString(name, value)
+    }
+
+    func deleteAttribute(_ object: Value, _ name: PyStr) throws(PyError) {
+        let type = typeOf(object)
+        if !type.isBuiltin, let custom = type.lookup(intern("__delattr__")), !(custom.object is PyBuiltin) {
+            _ = try call(custom, [object, Value(name)])
+            return
+        }
+        if let found = type.lookup(name), let box = found.as(PyBox.self), box.kind == .property {
+            guard box.values.count > 2, !box.values[2].isNone else {
+                throw error("AttributeError", "property '\(propertyName(box))' of '\(type.name)' object has no deleter")
+            }
+            _ = try call(box.values[2], [object])
+            return
+        }
+        if let classObject = object.as(PyType.self), !classObject.isBuiltin {
+            if classObject.dict.removeString(name) != nil { return }
+        } else if let module = object.as(PyModule.self) {
+            if module.dict.removeString(name) != nil { return }
+        } else if let attributes = object.object?.attributes, attributes.removeString(name) != nil {
+            return
+        }
+        throw attributeError(object, name.value)
+    }
+}

@@ -1,0 +1,298 @@
+import CoroCompiler
+
+extension VM {
+    /// Calls `callable` from the dispatch loop. Script functions get a frame pushed
+    /// (returns nil: the loop continues in it); everything else runs now and returns
+    /// its result.
+    func callFromLoop(_ callable: Value, _ arguments: UnsafeBufferPointer<Value>, _ keywordNames: [PyStr],
+                      returnSlot: UnsafeMutablePointer<Value>) throws(PyError) -> Value? {
+        guard case .object(let reference) = callable else {
+            throw typeError("'\(typeName(callable))' object is not callable")
+        }
+        let object = reference.takeUnretainedValue()
+        if let function = object as? PyFunction {
+            return try enterFunction(function, arguments, keywordNames, mode: .call, returnSlot: returnSlot)
+        }
+        if let method = object as? PyMethod {
+            var withReceiver = [method.receiver]
+            withReceiver.append(contentsOf: arguments)
+            return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
+                try callFromLoop(method.function, buffer, keywordNames, returnSlot: returnSlot)
+            }
+        }
+        if let type = object as? PyType {
+            return try instantiate(type, arguments, keywordNames, returnSlot: returnSlot)
+        }
+        return try callObject(object, arguments, keywordNames)
+    }
+
+    /// Calls anything from native code, running script code to completion.
+    func call(_ callable: Value, _ arguments: [Value], keywordNames: [PyStr] = []) throws(PyError) -> Value {
+        try withRoots(arguments) { () throws(PyError) -> Value in
+            try arguments.withUnsafeBufferPointer { buffer throws(PyError) in
+                try call(callable, buffer, keywordNames)
+            }
+        }
+    }
+
+    func call(_ callable: Value, _ arguments: UnsafeBufferPointer<Value>, _ keywordNames: [PyStr]) throws(PyError) -> Value {
+        guard case .object(let reference) = callable else {
+            throw typeError("'\(typeName(callable))' object is not callable")
+        }
+        let object = reference.takeUnretainedValue()
+        if let function = object as? PyFunction {
+            if let generator = try enterFunction(function, arguments, keywordNames, mode: .native, returnSlot: nil) {
+                return generator
+            }
+            return try finishNativeRun()
+        }
+        if let method = object as? PyMethod {
+            var withReceiver = [method.receiver]
+            withReceiver.append(contentsOf: arguments)
+            return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
+                try call(method.function, buffer, keywordNames)
+            }
+        }
+        if let type = object as? PyType {
+            if let result = try instantiate(type, arguments, keywordNames, returnSlot: nil) { return result }
+            return try finishNativeRun()
+        }
+        return try callObject(object, arguments, keywordNames)
+    }
+
+    /// Runs the frame just pushed in `.native` mode and returns its result.
+    func finishNativeRun() throws(PyError) -> Value {
+        switch try run() {
+        case .returned(let value), .yielded(let value): return value
+        }
+    }
+
+    /// Builtins, bound builtins and objects with `__call__`.
+    private func callObject(_ object: PyObject, _ arguments: UnsafeBufferPointer<Value>, _ keywordNames: [PyStr]) throws(PyError) -> Value {
+        if let builtin = object as? PyBuiltin {
+            if builtin.receiver.isNull {
+                return try builtin.function(self, Arguments(values: arguments, keywordNames: keywordNames))
+            }
+            var withReceiver = [builtin.receiver]
+            withReceiver.append(contentsOf: arguments)
+            return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
+                try builtin.function(self, Arguments(values: buffer, keywordNames: keywordNames))
+            }
+        }
+        if let box = object as? PyBox, let result = try callBox(box, arguments, keywordNames) {
+            return result
+        }
+        if let method = object.type.lookup(intern("__call__")) {
+            var withReceiver = [Value(object)]
+            withReceiver.append(contentsOf: arguments)
+            return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
+                try call(method, buffer, keywordNames)
+            }
+        }
+        throw typeError("'\(object.type.name)' object is not callable")
+    }
+
+    /// Binds arguments and pushes a frame for `function` (returns nil), or returns the
+    /// generator/coroutine object a generator function makes.
+    func enterFunction(_ function: PyFunction, _ arguments: UnsafeBufferPointer<Value>, _ keywordNames: [PyStr],
+                       mode: FrameMode, returnSlot: UnsafeMutablePointer<Value>?,
+                       namespace: PyDict? = nil) throws(PyError) -> Value? {
+        let code = function.code
+        if code.isGeneratorLike {
+            let generatorType = code.flags.contains(.coroutine) ? types.coroutine
+                : code.flags.contains(.asyncGenerator) ? types.asyncGenerator : types.generator
+            let generator = heap.register(PyGenerator(
+                type: generatorType, code: code, globals: function.globals, name: function.name,
+                qualifiedName: function.qualifiedName))
+            try bindArguments(function, arguments, keywordNames, into: generator.slots)
+            if code.derefCount > 0 { prepareCells(function, base: generator.slots) }
+            return Value(generator)
+        }
+        let slotTop = fiber.frames.last?.slotTop ?? fiber.slots
+        guard slotTop + code.frameSize <= fiber.slotsEnd, fiber.frames.count + nativeDepth < recursionLimit + 1 else {
+            throw recursionError()
+        }
+        try bindArguments(function, arguments, keywordNames, into: slotTop)
+        if code.derefCount > 0 { prepareCells(function, base: slotTop) }
+        let stackStart = slotTop + code.localCount + code.derefCount
+        fiber.frames.append(Frame(
+            code: code, base: slotTop, sp: stackStart, ip: 0, returnSlot: returnSlot ?? stackStart,
+            globals: function.globals, namespace: namespace.map(Unmanaged.passUnretained), generator: nil,
+            mode: mode, instance: .null, slotTop: slotTop + code.frameSize))
+        return nil
+    }
+
+    /// Creates the cells of a new frame (parameters that are captured start with their
+    /// argument) and copies in the closure's free variables.
+    func prepareCells(_ function: PyFunction, base: UnsafeMutablePointer<Value>) {
+        let code = function.code
+        let cellCount = code.code.cellNames.count
+        for index in 0..<cellCount {
+            let parameter = code.code.cellParameters[index]
+            let initial: Value = parameter >= 0 ? base[parameter] : .null
+            base[code.localCount + index] = Value(heap.register(PyCell(type: types.cell, initial)))
+        }
+        for (index, cell) in function.closure.enumerated() where cellCount + index < code.derefCount {
+            base[code.localCount + cellCount + index] = Value(cell)
+        }
+    }
+
+    /// Resumes `generator` as a frame of the running loop; false if it has finished.
+    func resumeInline(_ generator: PyGenerator, sending value: Value, mode: FrameMode,
+                      returnSlot: UnsafeMutablePointer<Value>) throws(PyError) -> Bool {
+        switch generator.state {
+        case .finished:
+            if generator.type === types.coroutine { throw error("RuntimeError", "cannot reuse already awaited coroutine") }
+            return false
+        case .running:
+            throw error("ValueError", "\(generator.type === types.coroutine ? "coroutine" : "generator") already executing")
+        case .created:
+            if !value.isNone {
+                throw typeError("can't send non-None value to a just-started \(generator.type === types.coroutine ? "coroutine" : "generator")")
+            }
+        case .suspended:
+            generator.slots[generator.stackTop] = value
+            generator.stackTop += 1
+        }
+        guard fiber.frames.count + nativeDepth < recursionLimit + 1 else { throw recursionError() }
+        generator.state = .running
+        let slotTop = fiber.frames.last?.slotTop ?? fiber.slots
+        fiber.frames.append(Frame(
+            code: generator.code, base: generator.slots, sp: generator.slots + generator.stackTop, ip: generator.ip,
+            returnSlot: returnSlot, globals: generator.globals, namespace: nil,
+            generator: Unmanaged.passUnretained(generator), mode: mode, instance: .null, slotTop: slotTop))
+        return true
+    }
+
+    /// Resumes a generator from native code (`next`, `send`, `throw`).
+    func resumeGenerator(_ generator: PyGenerator, sending value: Value, throwing exception: PyException? = nil) throws(PyError) -> RunOutcome {
+        if let exception, generator.state == .created {
+            generator.finish()
+            throw PyError(exception: exception)
+        }
+        do {
+            var slot = Value.null
+            let resumed = try withUnsafeMutablePointer(to: &slot) { pointer throws(PyError) in
+                try resumeInline(generator, sending: exception == nil ? value : .none, mode: .native, returnSlot: pointer)
+            }
+            guard resumed else { return .returned(.none) }
+            if exception != nil && generator.ip > 0 {
+                // Throwing replaces the sent value: raise at the suspended yield.
+                generator.stackTop -= 1
+                fiber.frames[fiber.frames.count - 1].sp -= 1
+            }
+            return try run(raising: exception)
+        }
+    }
+
+    /// Binds call arguments to a function's parameters, as CPython does, with its
+    /// messages for each mistake.
+    func bindArguments(_ function: PyFunction, _ arguments: UnsafeBufferPointer<Value>, _ keywordNames: [PyStr],
+                       into slots: UnsafeMutablePointer<Value>) throws(PyError) {
+        let code = function.code.code
+        let positionalCount = code.argumentCount
+        let keywordOnlyCount = code.keywordOnlyCount
+        let totalLocals = function.code.localCount + function.code.derefCount
+        for index in 0..<totalLocals { slots[index] = .null }
+        let given = arguments.count - keywordNames.count
+        let hasVarArgs = code.flags.contains(.varArgs)
+        let hasVarKeywords = code.flags.contains(.varKeywords)
+        let varArgsSlot = positionalCount + keywordOnlyCount
+        let varKeywordsSlot = varArgsSlot + (hasVarArgs ? 1 : 0)
+        let name = function.qualifiedName
+        for index in 0..<min(given, positionalCount) { slots[index] = arguments[index] }
+        if given > positionalCount {
+            if hasVarArgs {
+                slots[varArgsSlot] = tuple(Array(arguments[positionalCount..<given]))
+            } else {
+                let keywordOnlyGiven = keywordNames.filter { keyword in
+                    code.localNames[positionalCount..<positionalCount + keywordOnlyCount].contains(keyword.value)
+                }.count
+                let takes = function.defaults.isEmpty
+                    ? "\(positionalCount)" : "from \(positionalCount - function.defaults.count) to \(positionalCount)"
+                let plural = positionalCount == 1 && function.defaults.isEmpty ? "" : "s"
+                var message = "\(name)() takes \(takes) positional argument\(plural) but \(given)"
+                if keywordOnlyGiven > 0 {
+                    message += " positional argument\(given == 1 ? "" : "s") (and \(keywordOnlyGiven) keyword-only argument\(keywordOnlyGiven == 1 ? "" : "s")) were given"
+                } else {
+                    message += given == 1 ? " was given" : " were given"
+                }
+                throw typeError(message)
+            }
+        } else if hasVarArgs {
+            slots[varArgsSlot] = Value(emptyTuple)
+        }
+        var extraKeywords: PyDict?
+        if hasVarKeywords {
+            let made = newDict()
+            extraKeywords = made
+            slots[varKeywordsSlot] = Value(made)
+        }
+        var misplacedPositionalOnly: [String] = []
+        for (offset, keyword) in keywordNames.enumerated() {
+            let value = arguments[given + offset]
+            var found = -1
+            for index in code.positionalOnlyCount..<(positionalCount + keywordOnlyCount)
+            where code.localNames[index] == keyword.value {
+                found = index
+                break
+            }
+            if found >= 0 {
+                if !slots[found].isNull { throw typeError("\(name)() got multiple values for argument '\(keyword.value)'") }
+                slots[found] = value
+            } else if let extraKeywords {
+                extraKeywords.setString(keyword, value)
+            } else if code.localNames[0..<code.positionalOnlyCount].contains(keyword.value) {
+                misplacedPositionalOnly.append(keyword.value)
+            } else {
+                throw typeError("\(name)() got an unexpected keyword argument '\(keyword.value)'")
+            }
+        }
+        if !misplacedPositionalOnly.isEmpty {
+            throw typeError("\(name)() got some positional-only arguments passed as keyword arguments: '\(misplacedPositionalOnly.joined(separator: ", "))'")
+        }
+        let firstDefault = positionalCount - function.defaults.count
+        var missing: [String] = []
+        for index in 0..<positionalCount where slots[index].isNull {
+            if index >= firstDefault {
+                slots[index] = function.defaults[index - firstDefault]
+            } else {
+                missing.append(code.localNames[index])
+            }
+        }
+        if !missing.isEmpty { throw typeError(missingMessage(name, missing, kind: "positional")) }
+        for index in positionalCount..<(positionalCount + keywordOnlyCount) where slots[index].isNull {
+            if let value = function.keywordDefaults?.lookupString(intern(code.localNames[index])) {
+                slots[index] = value
+            } else {
+                missing.append(code.localNames[index])
+            }
+        }
+        if !missing.isEmpty { throw typeError(missingMessage(name, missing, kind: "keyword-only")) }
+    }
+
+    private func missingMessage(_ name: String, _ missing: [String], kind: String) -> String {
+        let quoted = missing.map { "'\($0)'" }
+        let list: String
+        switch quoted.count {
+        case 1: list = quoted[0]
+        case 2: list = quoted[0] + " and " + quoted[1]
+        default: list = quoted.dropLast().joined(separator: ", ") + ", and " + quoted[quoted.count - 1]
+        }
+        return "\(name)() missing \(missing.count) required \(kind) argument\(missing.count == 1 ? "" : "s"): \(list)"
+    }
+
+    /// `f(*args, **kwargs)`.
+    func callWithUnpacking(_ callable: Value, _ positional: Value, _ keywords: Value) throws(PyError) -> Value {
+        var arguments = positional.as(PyTuple.self)?.items ?? []
+        var names: [PyStr] = []
+        if let dict = keywords.as(PyDict.self) {
+            for entry in dict.liveEntries {
+                guard let key = entry.key.as(PyStr.self) else { throw typeError("keywords must be strings") }
+                names.append(key)
+                arguments.append(entry.value)
+            }
+        }
+        return try call(callable, arguments, keywordNames: names)
+    }
+}

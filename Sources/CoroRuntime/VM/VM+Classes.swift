@@ -1,0 +1,224 @@
+/// Classes: calling a class to make an instance, the `class` statement
+/// (`__build_class__`), C3 method resolution order, and `super()`.
+extension VM {
+    /// Calls a class. From the loop (`returnSlot` set) a script `__init__` gets its
+    /// frame pushed and nil is returned; otherwise the instance is returned.
+    func instantiate(_ type: PyType, _ arguments: UnsafeBufferPointer<Value>, _ keywordNames: [PyStr],
+                     returnSlot: UnsafeMutablePointer<Value>?) throws(PyError) -> Value? {
+        if type === types.type && keywordNames.isEmpty {
+            if arguments.count == 1 { return Value(typeOf(arguments[0])) }
+            if arguments.count == 3, let name = arguments[0].as(PyStr.self), let bases = arguments[1].as(PyTuple.self),
+               let namespace = arguments[2].as(PyDict.self) {
+                let copy = newDict()
+                try copy.update(from: namespace, vm: self)
+                return Value(try createClass(name.value, bases.items, copy, metatype: types.type))
+            }
+            throw typeError("type() takes 1 or 3 arguments")
+        }
+        if type.isBuiltin {
+            return try constructBuiltin(type.builtinBase, type, Arguments(values: arguments, keywordNames: keywordNames))
+        }
+        let initializer = type.lookup(intern("__init__"))
+        let hasScriptInit = initializer?.object is PyFunction
+        var instance: Value
+        if let newMethod = type.lookup(intern("__new__")), let function = scriptNew(newMethod) {
+            var withClass = [Value(type)]
+            withClass.append(contentsOf: arguments)
+            instance = try call(function, withClass, keywordNames: keywordNames)
+            guard isInstance(instance, type) else { return instance }
+        } else if type.builtinBase === types.object || type.builtinBase.layout == .exception {
+            if !hasScriptInit && (arguments.count > 0) && type.builtinBase === types.object {
+                throw typeError("\(type.name)() takes no arguments")
+            }
+            if type.builtinBase.layout == .exception {
+                instance = Value(heap.register(PyException(type: type, args: Array(arguments[0..<(arguments.count - keywordNames.count)]))))
+            } else {
+                instance = Value(heap.register(PyObject(type: type)))
+            }
+        } else {
+            instance = try constructBuiltin(type.builtinBase, type,
+                                            Arguments(values: hasScriptInit ? UnsafeBufferPointer(start: nil, count: 0) : arguments,
+                                                      keywordNames: hasScriptInit ? [] : keywordNames))
+        }
+        guard hasScriptInit, let initializer, let function = initializer.as(PyFunction.self) else { return instance }
+        var withInstance = [instance]
+        withInstance.append(contentsOf: arguments)
+        if let returnSlot {
+            try withInstance.withUnsafeBufferPointer { buffer throws(PyError) in
+                _ = try enterFunction(function, buffer, keywordNames, mode: .initializer, returnSlot: returnSlot)
+            }
+            fiber.frames[fiber.frames.count - 1].instance = instance
+            return nil
+        }
+        let result = try call(initializer, withInstance, keywordNames: keywordNames)
+        guard result.isNone else { throw typeError("__init__() should return None, not '\(typeName(result))'") }
+        return instance
+    }
+
+    /// A `__new__` defined by a script (implicitly a static method).
+    private func scriptNew(_ value: Value) -> Value? {
+        if value.object is PyFunction { return value }
+        if let box = value.as(PyBox.self), box.kind == .staticMethod, box.values[0].object is PyFunction { return box.values[0] }
+        return nil
+    }
+
+    /// `__build_class__(body, name, *bases, **keywords)`.
+    func buildClass(_ arguments: Arguments) throws(PyError) -> Value {
+        guard arguments.positionalCount >= 2, let body = arguments[0].as(PyFunction.self),
+              let name = arguments[1].as(PyStr.self) else {
+            throw typeError("__build_class__: not enough arguments")
+        }
+        let bases = Array(arguments.values[2..<arguments.positionalCount])
+        var metatype: Value = .null
+        var classKeywords: [(PyStr, Value)] = []
+        for (offset, keyword) in arguments.keywordNames.enumerated() {
+            let value = arguments[arguments.positionalCount + offset]
+            if keyword.value == "metaclass" { metatype = value } else { classKeywords.append((keyword, value)) }
+        }
+        if metatype.isNull {
+            metatype = Value(bases.first.map(typeOf) ?? types.type)
+            for base in bases where typeOf(base) !== types.type { metatype = Value(typeOf(base)) }
+        }
+        let namespace = newDict()
+        let classCell = try withRoots([Value(namespace)] + bases) { () throws(PyError) -> Value in
+            _ = try enterFunction(body, UnsafeBufferPointer(start: nil, count: 0), [], mode: .native, returnSlot: nil, namespace: namespace)
+            return try finishNativeRun()
+        }
+        let made: Value
+        if let meta = metatype.as(PyType.self), meta === types.type {
+            made = Value(try createClass(name.value, bases, namespace, metatype: meta, keywords: classKeywords))
+        } else {
+            made = try call(metatype, [Value(name), tuple(bases), Value(namespace)],
+                            keywordNames: [])
+        }
+        if let cell = classCell.as(PyCell.self) { cell.value = made }
+        return made
+    }
+
+    /// Creates a class from its namespace (`type.__new__`).
+    func createClass(_ name: String, _ baseValues: [Value], _ namespace: PyDict, metatype: PyType,
+                     keywords: [(PyStr, Value)] = []) throws(PyError) -> PyType {
+        var bases: [PyType] = []
+        for value in baseValues {
+            guard let base = value.as(PyType.self) else {
+                throw typeError("bases must be types")
+            }
+            guard base.isBaseType else { throw typeError("type '\(base.name)' is not an acceptable base type") }
+            bases.append(base)
+        }
+        if bases.isEmpty { bases = [types.object] }
+        let layouts = Set(bases.map { $0.builtinBase }.filter { $0 !== types.object }.map(ObjectIdentifier.init))
+        if layouts.count > 1 {
+            let exceptionBases = bases.map(\.builtinBase).filter { $0.layout == .exception }
+            if exceptionBases.count != layouts.count { throw typeError("multiple bases have instance lay-out conflict") }
+        }
+        let layout = bases.map(\.builtinBase.layout).first { $0 != .object } ?? .object
+        let made = heap.register(PyType(metatype: metatype, name: name, bases: bases, dict: namespace, layout: layout))
+        made.isBuiltin = false
+        made.hasInstanceDict = true
+        made.mro = [made] + (try linearize(bases, for: name))
+        if let qualified = namespace.removeString(intern("__qualname__"))?.as(PyStr.self) { made.qualifiedName = qualified.value }
+        if namespace.lookupString(intern("__eq__")) != nil && namespace.lookupString(intern("__hash__")) == nil {
+            namespace.setString(intern("__hash__"), .none)
+        }
+        for implicit in ["__init_subclass__", "__class_getitem__"] {
+            if let function = namespace.lookupString(intern(implicit)), function.object is PyFunction {
+                namespace.setString(intern(implicit), box(.classMethod, [function]))
+            }
+        }
+        if let function = namespace.lookupString(intern("__new__")), function.object is PyFunction {
+            namespace.setString(intern("__new__"), box(.staticMethod, [function]))
+        }
+        if namespace.lookupString(intern("__doc__")) == nil { namespace.setString(intern("__doc__"), .none) }
+        for entry in namespace.liveEntries {
+            let valueType = typeOf(entry.value)
+            if !valueType.isBuiltin, let setName = valueType.lookup(intern("__set_name__")) {
+                _ = try call(setName, [entry.value, Value(made), entry.key])
+            }
+        }
+        for base in made.mro.dropFirst() {
+            guard let hook = base.dict.lookupString(intern("__init_subclass__")) else { continue }
+            let function = hook.as(PyBox.self)?.values.first ?? hook
+            if function.object is PyFunction {
+                _ = try call(function, [Value(made)] + keywords.map(\.1), keywordNames: keywords.map(\.0))
+            } else if !keywords.isEmpty {
+                throw typeError("\(name).__init_subclass__() takes no keyword arguments")
+            }
+            break
+        }
+        return made
+    }
+
+    /// The C3 linearisation of `bases`.
+    private func linearize(_ bases: [PyType], for name: String) throws(PyError) -> [PyType] {
+        var sequences = bases.map(\.mro) + [bases]
+        var result: [PyType] = []
+        while true {
+            sequences = sequences.filter { !$0.isEmpty }
+            if sequences.isEmpty { return result }
+            var candidate: PyType?
+            for sequence in sequences {
+                let head = sequence[0]
+                let inTail = sequences.contains { $0.dropFirst().contains { $0 === head } }
+                if !inTail {
+                    candidate = head
+                    break
+                }
+            }
+            guard let next = candidate else {
+                let names = bases.map(\.name).joined(separator: ", ")
+                throw typeError("Cannot create a consistent method resolution order (MRO) for bases \(names)")
+            }
+            result.append(next)
+            sequences = sequences.map { sequence in sequence[0] === next ? Array(sequence.dropFirst()) : sequence }
+        }
+    }
+
+    /// `super()` or `super(type, object)`.
+    func makeSuper(_ arguments: Arguments) throws(PyError) -> Value {
+        if arguments.positionalCount == 2 {
+            guard arguments[0].object is PyType else { throw typeError("super() argument 1 must be a type, not \(typeName(arguments[0]))") }
+            return box(.superObject, [arguments[0], arguments[1]])
+        }
+        guard let frame = fiber.frames.last else { throw error("RuntimeError", "super(): no arguments") }
+        let code = frame.code.code
+        guard let classIndex = code.freeNames.firstIndex(of: "__class__"),
+              let cell = frame.base[frame.code.localCount + code.cellNames.count + classIndex].as(PyCell.self) else {
+            throw error("RuntimeError", "super(): __class__ cell not found")
+        }
+        guard code.argumentCount > 0 || code.flags.contains(.varArgs) else {
+            throw error("RuntimeError", "super(): no arguments")
+        }
+        var receiver = frame.base[0]
+        if let cellIndex = code.cellNames.firstIndex(of: code.localNames.first ?? ""),
+           let firstCell = frame.base[frame.code.localCount + cellIndex].as(PyCell.self) {
+            receiver = firstCell.value
+        }
+        if cell.value.isNull { throw error("RuntimeError", "super(): empty __class__ cell") }
+        return box(.superObject, [cell.value, receiver])
+    }
+
+    /// Attribute lookup through a `super` object: the MRO after the given class.
+    func superAttribute(_ superObject: PyBox, _ name: PyStr) throws(PyError) -> Value? {
+        guard let start = superObject.values[0].as(PyType.self) else { return nil }
+        let receiver = superObject.values[1]
+        let receiverType = receiver.as(PyType.self) ?? typeOf(receiver)
+        let mro = receiverType.mro
+        guard let position = mro.firstIndex(where: { $0 === start }) else { return nil }
+        for type in mro[(position + 1)...] {
+            guard let found = type.dict.lookupString(name) else { continue }
+            if receiver.object is PyType {
+                if let box = found.as(PyBox.self), box.kind == .classMethod {
+                    return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: receiver)))
+                }
+                if let box = found.as(PyBox.self), box.kind == .staticMethod { return box.values[0] }
+                if let builtin = found.as(PyBuiltin.self), builtin.name == "__new__" || builtin.name == "__init_subclass__" {
+                    return found
+                }
+                return found
+            }
+            return try bind(found, to: receiver, receiverType)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,264 @@
+/// Iterators: builtin ones as boxes with an index, generators resumed in place, and
+/// the `__iter__`/`__next__` protocol.
+extension VM {
+    /// `iter(value)`.
+    func iterate(_ value: Value) throws(PyError) -> Value {
+        guard case .object(let reference) = value else {
+            throw typeError("'\(typeName(value))' object is not iterable")
+        }
+        let object = reference.takeUnretainedValue()
+        if !object.type.isBuiltin {
+            if let method = object.type.lookup(intern("__iter__")) {
+                let iterator = try call(method, [value])
+                guard typeOf(iterator).lookup(intern("__next__")) != nil || iterator.object is PyBox || iterator.object is PyGenerator else {
+                    throw typeError("iter() returned non-iterator of type '\(typeName(iterator))'")
+                }
+                return iterator
+            }
+            if object.type.lookup(intern("__getitem__")) != nil { return box(.sequenceIterator, [value]) }
+        }
+        switch object {
+        case is PyList: return box(.listIterator, [value])
+        case is PyTuple: return box(.tupleIterator, [value])
+        case is PyStr: return box(.strIterator, [value])
+        case let range as PyRange: return box(.rangeIterator, [.int(range.start + range.count * range.step), .int(range.step)], state: range.start)
+        case is PyDict: return box(.dictKeyIterator, [value, .int((value.as(PyDict.self)?.count ?? 0))])
+        case is PySet: return box(.setIterator, [value] + (value.as(PySet.self)?.keys ?? []), state: 1)
+        case is PyBytes: return box(.bytesIterator, [value])
+        case is PyGenerator: return value
+        case let box as PyBox:
+            switch box.kind {
+            case .dictKeys: return self.box(.dictKeyIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
+            case .dictValues: return self.box(.dictValueIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
+            case .dictItems: return self.box(.dictItemIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
+            case .property, .staticMethod, .classMethod, .superObject, .partial, .lruCache, .wrapper, .other:
+                throw typeError("'\(object.type.name)' object is not iterable")
+            default: return value
+            }
+        default:
+            if let method = object.type.lookup(intern("__iter__")) { return try call(method, [value]) }
+            throw typeError("'\(object.type.name)' object is not iterable")
+        }
+    }
+
+    /// The next item of an iterator, or nil when it is exhausted.
+    func nextItem(_ iterator: Value) throws(PyError) -> Value? {
+        guard case .object(let reference) = iterator else {
+            throw typeError("'\(typeName(iterator))' object is not an iterator")
+        }
+        let object = reference.takeUnretainedValue()
+        if let box = object as? PyBox, box.type.isBuiltin || box.kind == .enumerate || box.kind == .zip {
+            return try nextFromBox(box)
+        }
+        if let generator = object as? PyGenerator, generator.type === types.generator {
+            switch try resumeGenerator(generator, sending: .none) {
+            case .yielded(let value): return value
+            case .returned: return nil
+            }
+        }
+        guard let method = object.type.lookup(intern("__next__")) else {
+            throw typeError("'\(object.type.name)' object is not an iterator")
+        }
+        do throws(PyError) {
+            return try call(method, [iterator])
+        } catch let thrown {
+            if thrown.exception.type.isSubtype(of: types[exception: "StopIteration"]) { return nil }
+            throw thrown
+        }
+    }
+
+    private func nextFromBox(_ box: PyBox) throws(PyError) -> Value? {
+        switch box.kind {
+        case .listIterator:
+            guard let list = box.values[0].as(PyList.self), box.state < list.items.count else {
+                box.values[0] = .none
+                return nil
+            }
+            box.state += 1
+            return list.items[box.state - 1]
+        case .tupleIterator:
+            guard let tuple = box.values[0].as(PyTuple.self), box.state < tuple.items.count else { return nil }
+            box.state += 1
+            return tuple.items[box.state - 1]
+        case .strIterator:
+            guard let string = box.values[0].as(PyStr.self), box.state < string.count else { return nil }
+            box.state += 1
+            return str(String(string.scalar(at: box.state - 1)))
+        case .bytesIterator:
+            guard let bytes = box.values[0].as(PyBytes.self), box.state < bytes.bytes.count else { return nil }
+            box.state += 1
+            return .int(Int(bytes.bytes[box.state - 1]))
+        case .rangeIterator:
+            guard case .int(let stop) = box.values[0], case .int(let step) = box.values[1] else { return nil }
+            let current = box.state
+            guard step > 0 ? current < stop : current > stop else { return nil }
+            box.state = current &+ step
+            return .int(current)
+        case .dictKeyIterator, .dictValueIterator, .dictItemIterator:
+            guard let dict = box.values[0].as(PyDict.self) else { return nil }
+            if case .int(let size) = box.values[1], size != dict.count {
+                box.values[1] = .int(-1)
+                throw error("RuntimeError", "dictionary changed size during iteration")
+            }
+            guard let index = dict.nextEntry(from: box.state) else { return nil }
+            box.state = index + 1
+            let entry = dict.entry(at: index)
+            switch box.kind {
+            case .dictKeyIterator: return entry.key
+            case .dictValueIterator: return entry.value
+            default: return tuple([entry.key, entry.value])
+            }
+        case .setIterator:
+            guard box.state < box.values.count else { return nil }
+            if let set = box.values[0].as(PySet.self), set.count != box.values.count - 1 {
+                throw error("RuntimeError", "Set changed size during iteration")
+            }
+            box.state += 1
+            return box.values[box.state - 1]
+        case .sequenceIterator:
+            do throws(PyError) {
+                let item = try getItem(box.values[0], .int(box.state))
+                box.state += 1
+                return item
+            } catch let thrown {
+                let type = thrown.exception.type
+                if type.isSubtype(of: types[exception: "IndexError"]) || type.isSubtype(of: types[exception: "StopIteration"]) {
+                    return nil
+                }
+                throw thrown
+            }
+        case .reversedList:
+            guard let list = box.values[0].as(PyList.self), box.state >= 0, box.state < list.items.count else {
+                box.state = -1
+                return nil
+            }
+            box.state -= 1
+            return list.items[box.state + 1]
+        case .reversedSequence:
+            guard box.state >= 0 else { return nil }
+            box.state -= 1
+            return try getItem(box.values[0], .int(box.state + 1))
+        case .callIterator:
+            let value = try call(box.values[0], [])
+            if try equals(value, box.values[1]) { return nil }
+            return value
+        case .enumerate:
+            guard let item = try nextItem(box.values[0]) else { return nil }
+            let index = box.values[1]
+            box.values[1] = try binaryOperation(index, .int(1), 0)
+            return tuple([index, item])
+        case .zip:
+            var items: [Value] = []
+            let strict = box.state == 1
+            for (position, iterator) in box.values.enumerated() {
+                guard let item = try nextItem(iterator) else {
+                    if strict && position > 0 {
+                        throw error("ValueError", "zip() argument \(position + 1) is shorter than argument\(position == 1 ? "" : "s") 1\(position == 1 ? "" : "-\(position)")")
+                    }
+                    if strict {
+                        for (other, rest) in box.values.enumerated().dropFirst() where try nextItem(rest) != nil {
+                            throw error("ValueError", "zip() argument \(other + 1) is longer than argument\(other == 1 ? "" : "s") 1\(other == 1 ? "" : "-\(other)")")
+                        }
+                    }
+                    return nil
+                }
+                items.append(item)
+            }
+            return tuple(items)
+        case .map:
+            var arguments: [Value] = []
+            for iterator in box.values.dropFirst() {
+                guard let item = try nextItem(iterator) else { return nil }
+                arguments.append(item)
+            }
+            return try call(box.values[0], arguments)
+        case .filter:
+            while let item = try nextItem(box.values[1]) {
+                let keep = box.values[0].isNone ? try isTrue(item) : try isTrue(try call(box.values[0], [item]))
+                if keep { return item }
+            }
+            return nil
+        default:
+            throw typeError("'\(box.type.name)' object is not an iterator")
+        }
+    }
+
+    /// All items of an iterable (kept alive while later items are produced).
+    func collect(_ iterable: Value) throws(PyError) -> [Value] {
+        if case .object(let reference) = iterable {
+            let object = reference.takeUnretainedValue()
+            if object.type === types.list, let list = object as? PyList { return list.items }
+            if object.type === types.tuple, let tuple = object as? PyTuple { return tuple.items }
+        }
+        let iterator = try iterate(iterable)
+        let mark = temporaryRoots.count
+        temporaryRoots.append(iterator)
+        defer { temporaryRoots.removeSubrange(mark...) }
+        var items: [Value] = []
+        while let item = try nextItem(iterator) {
+            items.append(item)
+            temporaryRoots.append(item)
+        }
+        return items
+    }
+
+    /// The iterator `yield from`/`await` delegates to.
+    func yieldFromIterator(_ value: Value, awaiting: Bool) throws(PyError) -> Value {
+        if let generator = value.as(PyGenerator.self) {
+            if awaiting && generator.type !== types.coroutine {
+                throw typeError("object \(generator.type.name) can't be used in 'await' expression")
+            }
+            return value
+        }
+        if awaiting {
+            let type = typeOf(value)
+            guard let method = type.lookup(intern("__await__")) else {
+                throw typeError("object \(type.name) can't be used in 'await' expression")
+            }
+            let iterator = try call(method, [value])
+            if iterator.as(PyGenerator.self)?.type === types.coroutine {
+                throw typeError("__await__() returned a coroutine")
+            }
+            return iterator
+        }
+        return try iterate(value)
+    }
+
+    /// One step of `yield from` into something that is not a generator frame.
+    func sendNative(_ receiver: Value, _ value: Value) throws(PyError) -> RunOutcome {
+        if let generator = receiver.as(PyGenerator.self) {
+            do throws(PyError) {
+                return try resumeGenerator(generator, sending: value)
+            } catch let thrown {
+                throw thrown
+            }
+        }
+        do throws(PyError) {
+            if value.isNone {
+                guard let item = try nextItemRaisingStop(receiver) else { return .returned(.none) }
+                return .yielded(item)
+            }
+            let (method, self_) = try loadMethod(receiver, intern("send"))
+            return .yielded(try call(method, self_.isNull ? [value] : [self_, value]))
+        } catch let thrown {
+            if thrown.exception.type.isSubtype(of: types[exception: "StopIteration"]) {
+                return .returned(stopIterationValue(thrown.exception))
+            }
+            throw thrown
+        }
+    }
+
+    /// Like `nextItem`, but lets StopIteration from `__next__` through (for its value).
+    private func nextItemRaisingStop(_ iterator: Value) throws(PyError) -> Value? {
+        let type = typeOf(iterator)
+        if type.isBuiltin { return try nextItem(iterator) }
+        guard let method = type.lookup(intern("__next__")) else {
+            throw typeError("'\(type.name)' object is not an iterator")
+        }
+        return try call(method, [iterator])
+    }
+
+    func stopIterationValue(_ exception: PyException) -> Value {
+        exception.args.first ?? .none
+    }
+}

@@ -1,0 +1,78 @@
+import CoroCompiler
+import CoroSyntax
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Running a program's main module, and what the host sees of the outcome.
+extension VM {
+    /// Runs `code` as `__main__`; returns the process exit status (uncaught exceptions
+    /// print their traceback on stderr and give 1; `SystemExit` gives its code).
+    public func runMain(_ code: CodeObject, path: String) -> Int32 {
+        let module = newModule("__main__", file: path)
+        modules.setString(intern("__main__"), Value(module))
+        defer {
+            output.flush()
+            errorOutput.flush()
+        }
+        do throws(PyError) {
+            _ = try runModuleCode(code, in: module)
+            return 0
+        } catch let thrown {
+            return report(thrown.exception)
+        }
+    }
+
+    /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
+    func report(_ exception: PyException) -> Int32 {
+        output.flush()
+        if exception.type.isSubtype(of: types[exception: "SystemExit"]) {
+            let code = exception.args.first ?? .none
+            switch code {
+            case .none: return 0
+            case .int(let status): return Int32(truncatingIfNeeded: status)
+            case .bool(let flag): return flag ? 1 : 0
+            default:
+                errorOutput.write(((try? strText(code)) ?? "") + "\n")
+                return 1
+            }
+        }
+        errorOutput.write(formatException(exception))
+        return 1
+    }
+
+    /// Runs `body` on a thread with a large stack, for deep native recursion (nested
+    /// runs of the loop under `__repr__`, `__eq__`, sort keys...); returns its status.
+    public static func onLargeStack(_ body: @escaping () -> Int32) -> Int32 {
+        let job = LargeStackJob(body)
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        pthread_attr_setstacksize(&attributes, 1 << 30)
+        var thread = pthread_t()
+        let opaque = Unmanaged.passRetained(job).toOpaque()
+        let created = pthread_create(&thread, &attributes, { argument in
+            guard let argument else { return nil }
+            let job = Unmanaged<LargeStackJob>.fromOpaque(argument).takeRetainedValue()
+            job.status = job.body()
+            return nil
+        }, opaque)
+        pthread_attr_destroy(&attributes)
+        if created != 0 {
+            Unmanaged<LargeStackJob>.fromOpaque(opaque).release()
+            return body()
+        }
+        pthread_join(thread, nil)
+        return job.status
+    }
+}
+
+/// The work and result of `onLargeStack`, handed to the thread.
+private final class LargeStackJob: @unchecked Sendable {
+    let body: () -> Int32
+    var status: Int32 = 0
+
+    init(_ body: @escaping () -> Int32) {
+        self.body = body
+    }
+}

@@ -1,0 +1,307 @@
+import BigInt
+import CoroCompiler
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Arithmetic on `int` (64-bit, overflowing into big ints), `bool` and `float`, with
+/// Python's floor division, modulo and error messages.
+extension VM {
+    /// An int as a big int, if the value is an int or bool.
+    func bigInt(_ value: Value) -> BigInt? {
+        switch value {
+        case .int(let number): return BigInt(number)
+        case .bool(let flag): return flag ? 1 : 0
+        case .object(let reference): return (reference.takeUnretainedValue() as? PyBigInt)?.value
+        default: return nil
+        }
+    }
+
+    /// A big int result as a value: back to a small int when it fits.
+    func intValue(_ number: BigInt) -> Value {
+        if let small = Int(exactly: number) { return .int(small) }
+        return Value(heap.register(PyBigInt(type: types.int, number)))
+    }
+
+    /// A number as a float, if it is a float, int or bool.
+    func floatValue(_ value: Value) throws(PyError) -> Double? {
+        switch value {
+        case .float(let number): return number
+        case .int(let number): return Double(number)
+        case .bool(let flag): return flag ? 1 : 0
+        case .object(let reference):
+            guard let big = reference.takeUnretainedValue() as? PyBigInt else { return nil }
+            let converted = Double(big.value)
+            if !converted.isFinite { throw error("OverflowError", "int too large to convert to float") }
+            return converted
+        default: return nil
+        }
+    }
+
+    func isIntLike(_ value: Value) -> Bool {
+        switch value {
+        case .int, .bool: return true
+        case .object(let reference): return reference.takeUnretainedValue() is PyBigInt
+        default: return false
+        }
+    }
+
+    /// Arithmetic between two numbers; nil if either is not a number.
+    func numericOperation(_ left: Value, _ right: Value, _ operation: BinaryOperation) throws(PyError) -> Value? {
+        if case .float = left {} else if case .float = right {} else if isIntLike(left) && isIntLike(right) {
+            return try intOperation(left, right, operation)
+        }
+        guard let a = try floatValue(left), let b = try floatValue(right) else { return nil }
+        return try floatOperation(a, b, operation)
+    }
+
+    private func intOperation(_ left: Value, _ right: Value, _ operation: BinaryOperation) throws(PyError) -> Value? {
+        if case .int(let a) = left.normalizedBool, case .int(let b) = right.normalizedBool,
+           let result = try smallIntOperation(a, b, operation) {
+            return result
+        }
+        guard let a = bigInt(left), let b = bigInt(right) else { return nil }
+        switch operation {
+        case .add: return intValue(a + b)
+        case .sub: return intValue(a - b)
+        case .mul: return intValue(a * b)
+        case .trueDiv:
+            if b == 0 { throw error("ZeroDivisionError", "division by zero") }
+            return .float(try bigTrueDivide(a, b))
+        case .floorDiv:
+            if b == 0 { throw error("ZeroDivisionError", "integer division or modulo by zero") }
+            return intValue(floorDivide(a, b).quotient)
+        case .mod:
+            if b == 0 { throw error("ZeroDivisionError", "integer modulo by zero") }
+            return intValue(floorDivide(a, b).remainder)
+        case .pow:
+            if b < 0 {
+                guard let base = try floatValue(left), let exponent = try floatValue(right) else { return nil }
+                return try floatOperation(base, exponent, .pow)
+            }
+            guard let exponent = Int(exactly: b) else { throw error("OverflowError", "exponent too large") }
+            return intValue(a.power(exponent))
+        case .lShift:
+            if b < 0 { throw error("ValueError", "negative shift count") }
+            guard let shift = Int(exactly: b), shift < 1 << 32 else { throw error("OverflowError", "too many digits in integer") }
+            return intValue(a << shift)
+        case .rShift:
+            if b < 0 { throw error("ValueError", "negative shift count") }
+            guard let shift = Int(exactly: b) else { return .int(a < 0 ? -1 : 0) }
+            return intValue(a >> shift)
+        case .and: return intValue(a & b)
+        case .or: return intValue(a | b)
+        case .xor: return intValue(a ^ b)
+        case .matMul: return nil
+        }
+    }
+
+    /// Small-int arithmetic; nil when the result needs a big int.
+    private func smallIntOperation(_ a: Int, _ b: Int, _ operation: BinaryOperation) throws(PyError) -> Value? {
+        switch operation {
+        case .add:
+            let (result, overflow) = a.addingReportingOverflow(b)
+            return overflow ? nil : .int(result)
+        case .sub:
+            let (result, overflow) = a.subtractingReportingOverflow(b)
+            return overflow ? nil : .int(result)
+        case .mul:
+            let (result, overflow) = a.multipliedReportingOverflow(by: b)
+            return overflow ? nil : .int(result)
+        case .floorDiv:
+            if b == 0 { throw error("ZeroDivisionError", "integer division or modulo by zero") }
+            if a == Int.min && b == -1 { return nil }
+            var quotient = a / b
+            if (a % b != 0) && ((a < 0) != (b < 0)) { quotient -= 1 }
+            return .int(quotient)
+        case .mod:
+            if b == 0 { throw error("ZeroDivisionError", "integer modulo by zero") }
+            if b == -1 { return .int(0) }
+            var remainder = a % b
+            if remainder != 0 && ((remainder < 0) != (b < 0)) { remainder += b }
+            return .int(remainder)
+        case .trueDiv:
+            if b == 0 { throw error("ZeroDivisionError", "division by zero") }
+            if abs(a) < 1 << 53 && abs(b) < 1 << 53 { return .float(Double(a) / Double(b)) }
+            return nil
+        case .pow:
+            if b < 0 { return nil }
+            var result = 1
+            var base = a
+            var exponent = b
+            while exponent > 0 {
+                if exponent & 1 == 1 {
+                    let (product, overflow) = result.multipliedReportingOverflow(by: base)
+                    if overflow { return nil }
+                    result = product
+                }
+                exponent >>= 1
+                if exponent > 0 {
+                    let (square, overflow) = base.multipliedReportingOverflow(by: base)
+                    if overflow { return nil }
+                    base = square
+                }
+            }
+            return .int(result)
+        case .lShift:
+            if b < 0 { throw error("ValueError", "negative shift count") }
+            if b >= 63 { return a == 0 ? .int(0) : nil }
+            let shifted = a << b
+            return shifted >> b == a ? .int(shifted) : nil
+        case .rShift:
+            if b < 0 { throw error("ValueError", "negative shift count") }
+            return .int(b >= 63 ? (a < 0 ? -1 : 0) : a >> b)
+        case .and: return .int(a & b)
+        case .or: return .int(a | b)
+        case .xor: return .int(a ^ b)
+        case .matMul: return nil
+        }
+    }
+
+    /// Python's floor division and modulo of big ints.
+    func floorDivide(_ a: BigInt, _ b: BigInt) -> (quotient: BigInt, remainder: BigInt) {
+        var (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
+        if remainder != 0 && ((remainder < 0) != (b < 0)) {
+            quotient -= 1
+            remainder += b
+        }
+        return (quotient, remainder)
+    }
+
+    /// Correctly rounded int / int for big operands.
+    private func bigTrueDivide(_ a: BigInt, _ b: BigInt) throws(PyError) -> Double {
+        let aDouble = Double(a)
+        let bDouble = Double(b)
+        if aDouble.isFinite && bDouble.isFinite && a.magnitude < (BigUInt(1) << 53) && b.magnitude < (BigUInt(1) << 53) {
+            return aDouble / bDouble
+        }
+        // Scale so the quotient has 64+ significant bits, then convert once.
+        let shift = max(0, 64 - (a.magnitude.bitWidth - b.magnitude.bitWidth))
+        let scaled = (a << shift) / b
+        let result = Double(sign: .plus, exponent: -shift, significand: Double(scaled))
+        if !result.isFinite { throw error("OverflowError", "integer division result too large for a float") }
+        return result
+    }
+
+    func floatOperation(_ a: Double, _ b: Double, _ operation: BinaryOperation) throws(PyError) -> Value? {
+        switch operation {
+        case .add: return .float(a + b)
+        case .sub: return .float(a - b)
+        case .mul: return .float(a * b)
+        case .trueDiv:
+            if b == 0 { throw error("ZeroDivisionError", "float division by zero") }
+            return .float(a / b)
+        case .floorDiv:
+            if b == 0 { throw error("ZeroDivisionError", "float floor division by zero") }
+            return .float(floatDivmod(a, b).quotient)
+        case .mod:
+            if b == 0 { throw error("ZeroDivisionError", "float modulo") }
+            return .float(floatDivmod(a, b).remainder)
+        case .pow:
+            if a == 0 && b < 0 { throw error("ZeroDivisionError", "0.0 cannot be raised to a negative power") }
+            if a < 0 && b != b.rounded() && b.isFinite {
+                throw error("ValueError", "negative number cannot be raised to a fractional power")
+            }
+            let result = power(a, b)
+            if result.isInfinite && a.isFinite && b.isFinite { throw error("OverflowError", "(34, 'Numerical result out of range')") }
+            return .float(result)
+        default:
+            return nil
+        }
+    }
+
+    /// CPython's float_divmod.
+    func floatDivmod(_ a: Double, _ b: Double) -> (quotient: Double, remainder: Double) {
+        var remainder = fmod(a, b)
+        var quotient = (a - remainder) / b
+        if remainder != 0 {
+            if (b < 0) != (remainder < 0) {
+                remainder += b
+                quotient -= 1
+            }
+        } else {
+            remainder = copysign(0, b)
+        }
+        var floored: Double
+        if quotient != 0 {
+            floored = quotient.rounded(.down)
+            if quotient - floored > 0.5 { floored += 1 }
+        } else {
+            floored = copysign(0, a / b)
+        }
+        return (floored, remainder)
+    }
+
+    @inline(__always)
+    func compareInts(_ a: Int, _ b: Int, _ operation: Int) -> Bool {
+        switch operation {
+        case ComparisonOperation.lt.rawValue: return a < b
+        case ComparisonOperation.le.rawValue: return a <= b
+        case ComparisonOperation.eq.rawValue: return a == b
+        case ComparisonOperation.ne.rawValue: return a != b
+        case ComparisonOperation.gt.rawValue: return a > b
+        default: return a >= b
+        }
+    }
+
+    @inline(__always)
+    func compareFloats(_ a: Double, _ b: Double, _ operation: Int) -> Bool {
+        switch operation {
+        case ComparisonOperation.lt.rawValue: return a < b
+        case ComparisonOperation.le.rawValue: return a <= b
+        case ComparisonOperation.eq.rawValue: return a == b
+        case ComparisonOperation.ne.rawValue: return a != b
+        case ComparisonOperation.gt.rawValue: return a > b
+        default: return a >= b
+        }
+    }
+
+    /// Compares two numbers exactly (ints against floats without rounding); nil if
+    /// either is not a number.
+    func compareNumbers(_ left: Value, _ right: Value) throws(PyError) -> Int? {
+        if isIntLike(left) && isIntLike(right) {
+            if case .int(let a) = left.normalizedBool, case .int(let b) = right.normalizedBool { return a < b ? -1 : a == b ? 0 : 1 }
+            guard let a = bigInt(left), let b = bigInt(right) else { return nil }
+            return a < b ? -1 : a == b ? 0 : 1
+        }
+        guard case .some = try? floatValue(left), case .some = try? floatValue(right) else { return nil }
+        if case .float(let a) = left, case .float(let b) = right { return a.isNaN || b.isNaN ? 2 : (a < b ? -1 : a == b ? 0 : 1) }
+        // int against float: exact when the float is integral.
+        let (intSide, floatSide, flipped): (Value, Double, Bool)
+        if case .float(let b) = right { (intSide, floatSide, flipped) = (left, b, false) } else if case .float(let a) = left {
+            (intSide, floatSide, flipped) = (right, a, true)
+        } else {
+            return nil
+        }
+        if floatSide.isNaN { return 2 }
+        var result: Int
+        if floatSide.isInfinite {
+            result = floatSide > 0 ? -1 : 1
+        } else {
+            let floored = floatSide.rounded(.down)
+            guard let integer = bigInt(intSide) else { return nil }
+            let whole = BigInt(floored)
+            if integer < whole {
+                result = -1
+            } else if integer > whole {
+                result = 1
+            } else {
+                result = floored == floatSide ? 0 : -1
+            }
+        }
+        if flipped { result = -result }
+        return result
+    }
+}
+
+extension Value {
+    /// Bools as the ints they are in arithmetic.
+    var normalizedBool: Value {
+        if case .bool(let flag) = self { return .int(flag ? 1 : 0) }
+        return self
+    }
+}
+
+@inline(__always)
+func power(_ a: Double, _ b: Double) -> Double { pow(a, b) }

@@ -1,0 +1,418 @@
+import BigInt
+import CoroCompiler
+
+/// Binary and unary operators, comparisons and truth: builtin types first, then the
+/// dunder protocol with reflected operands and `NotImplemented`.
+extension VM {
+    static let dunderNames: [BinaryOperation: (String, String, String)] = [
+        .add: ("__add__", "__radd__", "__iadd__"), .sub: ("__sub__", "__rsub__", "__isub__"),
+        .mul: ("__mul__", "__rmul__", "__imul__"), .matMul: ("__matmul__", "__rmatmul__", "__imatmul__"),
+        .trueDiv: ("__truediv__", "__rtruediv__", "__itruediv__"),
+        .floorDiv: ("__floordiv__", "__rfloordiv__", "__ifloordiv__"), .mod: ("__mod__", "__rmod__", "__imod__"),
+        .pow: ("__pow__", "__rpow__", "__ipow__"), .lShift: ("__lshift__", "__rlshift__", "__ilshift__"),
+        .rShift: ("__rshift__", "__rrshift__", "__irshift__"), .and: ("__and__", "__rand__", "__iand__"),
+        .or: ("__or__", "__ror__", "__ior__"), .xor: ("__xor__", "__rxor__", "__ixor__"),
+    ]
+
+    func binaryOperation(_ left: Value, _ right: Value, _ operand: Int) throws(PyError) -> Value {
+        let operation = BinaryOperation(rawValue: operand & 15) ?? .add
+        let inPlace = operand & BinaryOperation.inPlace != 0
+        if let result = try numericOperation(left, right, operation) { return result }
+        if let result = try builtinBinary(left, right, operation, inPlace: inPlace) { return result }
+        let (forward, reflected, inPlaceName) = Self.dunderNames[operation] ?? ("", "", "")
+        let leftType = typeOf(left)
+        let rightType = typeOf(right)
+        if inPlace, !leftType.isBuiltin, let method = leftType.lookup(intern(inPlaceName)) {
+            let result = try call(method, [left, right])
+            if !result.isIdentical(to: notImplemented) { return result }
+        }
+        let rightFirst = rightType !== leftType && rightType.isSubtype(of: leftType) && !rightType.isBuiltin
+        if rightFirst, let method = rightType.lookup(intern(reflected)) {
+            let result = try call(method, [right, left])
+            if !result.isIdentical(to: notImplemented) { return result }
+        }
+        if !leftType.isBuiltin, let method = leftType.lookup(intern(forward)) {
+            let result = try call(method, [left, right])
+            if !result.isIdentical(to: notImplemented) { return result }
+        }
+        if !rightFirst, rightType !== leftType, !rightType.isBuiltin, let method = rightType.lookup(intern(reflected)) {
+            let result = try call(method, [right, left])
+            if !result.isIdentical(to: notImplemented) { return result }
+        }
+        throw binaryTypeError(left, right, operation, inPlace: inPlace)
+    }
+
+    private func binaryTypeError(_ left: Value, _ right: Value, _ operation: BinaryOperation, inPlace: Bool) -> PyError {
+        let leftName = typeName(left)
+        let rightName = typeName(right)
+        if operation == .add, leftName == "str" || leftName == "list" || leftName == "tuple" || leftName == "bytes",
+           leftName != rightName {
+            return typeError("can only concatenate \(leftName) (not \"\(rightName)\") to \(leftName)")
+        }
+        if operation == .mul, ["str", "list", "tuple", "bytes"].contains(leftName) || ["str", "list", "tuple", "bytes"].contains(rightName) {
+            let other = ["str", "list", "tuple", "bytes"].contains(leftName) ? rightName : leftName
+            return typeError("can't multiply sequence by non-int of type '\(other)'")
+        }
+        if operation == .pow {
+            return typeError("unsupported operand type(s) for \(inPlace ? "**=" : "** or pow()"): '\(leftName)' and '\(rightName)'")
+        }
+        return typeError("unsupported operand type(s) for \(operation.symbol)\(inPlace ? "=" : ""): '\(leftName)' and '\(rightName)'")
+    }
+
+    /// Operators of builtin containers and strings.
+    private func builtinBinary(_ left: Value, _ right: Value, _ operation: BinaryOperation, inPlace: Bool) throws(PyError) -> Value? {
+        guard case .object(let leftReference) = left else {
+            if operation == .mul, case .object = right, isIntLike(left) { return try builtinBinary(right, left, .mul, inPlace: false) }
+            return nil
+        }
+        let leftObject = leftReference.takeUnretainedValue()
+        switch (leftObject, operation) {
+        case (let string as PyStr, .add):
+            guard let other = right.as(PyStr.self) else { return nil }
+            return str(string.value + other.value)
+        case (let string as PyStr, .mul):
+            guard let count = try repeatCount(right) else { return nil }
+            return str(String(repeating: string.value, count: count))
+        case (let string as PyStr, .mod):
+            return str(try percentFormat(string.value, right))
+        case (let list as PyList, .add):
+            guard let other = right.as(PyList.self) else {
+                if inPlace && list.type === types.list {
+                    list.items.append(contentsOf: try collect(right))
+                    return left
+                }
+                return nil
+            }
+            if inPlace {
+                list.items.append(contentsOf: other.items)
+                return left
+            }
+            return self.list(list.items + other.items)
+        case (let list as PyList, .mul):
+            guard let count = try repeatCount(right) else { return nil }
+            var items: [Value] = []
+            items.reserveCapacity(list.items.count * count)
+            for _ in 0..<count { items.append(contentsOf: list.items) }
+            if inPlace {
+                list.items = items
+                return left
+            }
+            return self.list(items)
+        case (let tuple as PyTuple, .add):
+            guard let other = right.as(PyTuple.self), other.type === types.tuple || true else { return nil }
+            return self.tuple(tuple.items + other.items)
+        case (let tuple as PyTuple, .mul):
+            guard let count = try repeatCount(right) else { return nil }
+            var items: [Value] = []
+            for _ in 0..<count { items.append(contentsOf: tuple.items) }
+            return self.tuple(items)
+        case (let bytes as PyBytes, .add):
+            guard let other = right.as(PyBytes.self) else { return nil }
+            return self.bytes(bytes.bytes + other.bytes)
+        case (let dict as PyDict, .or):
+            guard let other = right.as(PyDict.self) else { return nil }
+            if inPlace {
+                try dict.update(from: other, vm: self)
+                return left
+            }
+            let merged = newDict()
+            try merged.update(from: dict, vm: self)
+            try merged.update(from: other, vm: self)
+            return Value(merged)
+        case (let set as PySet, .or), (let set as PySet, .and), (let set as PySet, .sub), (let set as PySet, .xor):
+            guard let other = right.as(PySet.self) else { return nil }
+            return try setOperation(set, other, operation, inPlace: inPlace)
+        case (let view as PyBox, .or), (let view as PyBox, .and), (let view as PyBox, .sub), (let view as PyBox, .xor):
+            guard view.kind == .dictKeys || view.kind == .dictItems else { return nil }
+            return try setOperation(try setFrom(left), try setFrom(right), operation, inPlace: false)
+        default:
+            return nil
+        }
+    }
+
+    private func repeatCount(_ value: Value) throws(PyError) -> Int? {
+        switch value {
+        case .int(let count): return max(0, count)
+        case .bool(let flag): return flag ? 1 : 0
+        default:
+            if let big = value.as(PyBigInt.self) {
+                if big.value < 0 { return 0 }
+                throw error("OverflowError", "cannot fit 'int' into an index-sized integer")
+            }
+            return nil
+        }
+    }
+
+    func unaryOperation(_ value: Value, _ opcode: Opcode) throws(PyError) -> Value {
+        switch (value, opcode) {
+        case (.int(let number), .unaryNegative):
+            return number == Int.min ? intValue(-BigInt(number)) : .int(-number)
+        case (.int, .unaryPositive): return value
+        case (.int(let number), .unaryInvert): return .int(~number)
+        case (.bool(let flag), _): return try unaryOperation(.int(flag ? 1 : 0), opcode)
+        case (.float(let number), .unaryNegative): return .float(-number)
+        case (.float, .unaryPositive): return value
+        default: break
+        }
+        if let big = value.as(PyBigInt.self) {
+            switch opcode {
+            case .unaryNegative: return intValue(-big.value)
+            case .unaryPositive: return value
+            default: return intValue(-big.value - 1)
+            }
+        }
+        let name = opcode == .unaryNegative ? "__neg__" : opcode == .unaryPositive ? "__pos__" : "__invert__"
+        let type = typeOf(value)
+        if !type.isBuiltin, let method = type.lookup(intern(name)) { return try call(method, [value]) }
+        let symbol = opcode == .unaryNegative ? "-" : opcode == .unaryPositive ? "+" : "~"
+        throw typeError("bad operand type for unary \(symbol): '\(type.name)'")
+    }
+
+    // MARK: comparison
+
+    static let comparisonDunders: [ComparisonOperation: String] = [
+        .lt: "__lt__", .le: "__le__", .eq: "__eq__", .ne: "__ne__", .gt: "__gt__", .ge: "__ge__",
+    ]
+
+    /// `left op right` as a value (user `__lt__` may return anything).
+    func compare(_ left: Value, _ right: Value, _ operation: ComparisonOperation) throws(PyError) -> Value {
+        if let result = try builtinCompare(left, right, operation) { return .bool(result) }
+        let leftType = typeOf(left)
+        let rightType = typeOf(right)
+        let forward = intern(Self.comparisonDunders[operation] ?? "__eq__")
+        let reflected = intern(Self.comparisonDunders[operation.swapped] ?? "__eq__")
+        let rightFirst = rightType !== leftType && rightType.isSubtype(of: leftType) && !rightType.isBuiltin
+        if rightFirst, let method = rightType.lookup(reflected), !(method.object is PyBuiltin) {
+            let result = try call(method, [right, left])
+            if !result.isIdentical(to: notImplemented) { return result }
+        }
+        if !leftType.isBuiltin, let method = leftType.lookup(forward), !(method.object is PyBuiltin) {
+            let result = try call(method, [left, right])
+            if !result.isIdentical(to: notImplemented) { return result }
+        }
+        if !rightType.isBuiltin, !rightFirst, let method = rightType.lookup(reflected), !(method.object is PyBuiltin) {
+            let result = try call(method, [right, left])
+            if !result.isIdentical(to: notImplemented) { return result }
+        }
+        switch operation {
+        case .eq: return .bool(left.isIdentical(to: right))
+        case .ne:
+            if !leftType.isBuiltin, let method = leftType.lookup(intern("__eq__")), !(method.object is PyBuiltin) {
+                let result = try call(method, [left, right])
+                if !result.isIdentical(to: notImplemented) { return .bool(!(try isTrue(result))) }
+            }
+            return .bool(!left.isIdentical(to: right))
+        default:
+            throw typeError("'\(operation.symbol)' not supported between instances of '\(leftType.name)' and '\(rightType.name)'")
+        }
+    }
+
+    func compareBool(_ left: Value, _ right: Value, _ operation: ComparisonOperation) throws(PyError) -> Bool {
+        if let result = try builtinCompare(left, right, operation) { return result }
+        return try isTrue(try compare(left, right, operation))
+    }
+
+    /// `==` as containers use it: identity first.
+    func equals(_ left: Value, _ right: Value) throws(PyError) -> Bool {
+        if left.isIdentical(to: right) { return true }
+        return try compareBool(left, right, .eq)
+    }
+
+    /// Dict and set key equality (hashes already matched).
+    func keysEqual(_ left: Value, _ right: Value) throws(PyError) -> Bool {
+        if left.isIdentical(to: right) { return true }
+        if case .object(let a) = left, case .object(let b) = right,
+           let x = a.takeUnretainedValue() as? PyStr, let y = b.takeUnretainedValue() as? PyStr {
+            return x.equals(y)
+        }
+        return try compareBool(left, right, .eq)
+    }
+
+    /// Comparisons between builtin values; nil when the dunder protocol must decide.
+    private func builtinCompare(_ left: Value, _ right: Value, _ operation: ComparisonOperation) throws(PyError) -> Bool? {
+        if let order = try compareNumbers(left, right) {
+            if order == 2 { return operation == .ne }
+            return apply(order, operation)
+        }
+        guard case .object(let a) = left, case .object(let b) = right else {
+            if operation == .eq || operation == .ne, !(left.object.map { !$0.type.isBuiltin } ?? false),
+               !(right.object.map { !$0.type.isBuiltin } ?? false) {
+                return (operation == .eq) == left.isIdentical(to: right)
+            }
+            return nil
+        }
+        let x = a.takeUnretainedValue()
+        let y = b.takeUnretainedValue()
+        if !x.type.isBuiltin || !y.type.isBuiltin { return nil }
+        switch (x, y) {
+        case (let s as PyStr, let t as PyStr):
+            if operation == .eq { return s.equals(t) }
+            if operation == .ne { return !s.equals(t) }
+            return apply(compareText(s.value, t.value), operation)
+        case (let s as PyList, let t as PyList):
+            return try compareSequences(s.items, t.items, operation)
+        case (let s as PyTuple, let t as PyTuple):
+            return try compareSequences(s.items, t.items, operation)
+        case (let s as PyBytes, let t as PyBytes):
+            return apply(s.bytes.lexicographicallyPrecedes(t.bytes) ? -1 : s.bytes == t.bytes ? 0 : 1, operation)
+        case (let s as PyDict, let t as PyDict):
+            guard operation == .eq || operation == .ne else { return nil }
+            return try dictsEqual(s, t) == (operation == .eq)
+        case (let s as PySet, let t as PySet):
+            return try compareSets(s, t, operation)
+        case (let s as PyBox, let t as PyBox) where s.kind == .dictKeys && t.kind == .dictKeys:
+            guard operation == .eq || operation == .ne else { return nil }
+            let sameKeys = try compareSets(try setFrom(Value(s)), try setFrom(Value(t)), .eq)
+            return sameKeys == (operation == .eq)
+        case (let s as PyRange, let t as PyRange):
+            guard operation == .eq || operation == .ne else { return nil }
+            let same = s.count == t.count && (s.count == 0 || (s.start == t.start && (s.count == 1 || s.step == t.step)))
+            return same == (operation == .eq)
+        default:
+            if operation == .eq || operation == .ne {
+                if x.type.lookup(intern("__eq__"))?.object is PyFunction { return nil }
+                return (operation == .eq) == (x === y)
+            }
+            return nil
+        }
+    }
+
+    private func apply(_ order: Int, _ operation: ComparisonOperation) -> Bool {
+        switch operation {
+        case .lt: return order < 0
+        case .le: return order <= 0
+        case .eq: return order == 0
+        case .ne: return order != 0
+        case .gt: return order > 0
+        case .ge: return order >= 0
+        }
+    }
+
+    /// Code point order.
+    func compareText(_ a: String, _ b: String) -> Int {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (x?, y?): if x != y { return x < y ? -1 : 1 }
+            }
+        }
+    }
+
+    private func compareSequences(_ a: [Value], _ b: [Value], _ operation: ComparisonOperation) throws(PyError) -> Bool {
+        if (operation == .eq || operation == .ne) && a.count != b.count { return operation == .ne }
+        var index = 0
+        while index < a.count && index < b.count {
+            if !(try equals(a[index], b[index])) { break }
+            index += 1
+        }
+        if index >= a.count || index >= b.count {
+            return apply(a.count < b.count ? -1 : a.count == b.count ? 0 : 1, operation)
+        }
+        if operation == .eq { return false }
+        if operation == .ne { return true }
+        return try compareBool(a[index], b[index], operation)
+    }
+
+    private func dictsEqual(_ a: PyDict, _ b: PyDict) throws(PyError) -> Bool {
+        guard a.count == b.count else { return false }
+        for entry in a.liveEntries {
+            guard let other = try b.lookup(entry.key, hash: entry.hash, vm: self) else { return false }
+            if !(try equals(entry.value, other)) { return false }
+        }
+        return true
+    }
+
+    // MARK: truth and membership
+
+    func isTrue(_ value: Value) throws(PyError) -> Bool {
+        switch value {
+        case .bool(let flag): return flag
+        case .none, .null: return false
+        case .int(let number): return number != 0
+        case .float(let number): return number != 0
+        case .object(let reference):
+            let object = reference.takeUnretainedValue()
+            if object.type.isBuiltin {
+                switch object {
+                case let string as PyStr: return string.count > 0
+                case let list as PyList: return !list.items.isEmpty
+                case let tuple as PyTuple: return !tuple.items.isEmpty
+                case let dict as PyDict: return dict.count > 0
+                case let set as PySet: return set.count > 0
+                case let range as PyRange: return range.count > 0
+                case is PyBigInt: return true
+                case let bytes as PyBytes: return !bytes.bytes.isEmpty
+                case let box as PyBox where [.dictKeys, .dictValues, .dictItems].contains(box.kind):
+                    return (box.values[0].as(PyDict.self)?.count ?? 0) > 0
+                default: return true
+                }
+            }
+            if let method = object.type.lookup(intern("__bool__")) {
+                let result = try call(method, [value])
+                guard case .bool(let flag) = result else {
+                    throw typeError("__bool__ should return bool, returned \(typeName(result))")
+                }
+                return flag
+            }
+            if object.type.lookup(intern("__len__")) != nil { return try length(value) > 0 }
+            return true
+        }
+    }
+
+    /// `needle in container`.
+    func contains(_ container: Value, _ needle: Value) throws(PyError) -> Bool {
+        guard case .object(let reference) = container else {
+            throw typeError("argument of type '\(typeName(container))' is not iterable")
+        }
+        let object = reference.takeUnretainedValue()
+        if !object.type.isBuiltin, let method = object.type.lookup(intern("__contains__")) {
+            return try isTrue(try call(method, [container, needle]))
+        }
+        switch object {
+        case let string as PyStr:
+            guard let other = needle.as(PyStr.self) else {
+                throw typeError("'in <string>' requires string as left operand, not \(typeName(needle))")
+            }
+            return other.value.isEmpty || string.value.utf8.firstRange(of: other.value.utf8) != nil
+        case let list as PyList:
+            for item in list.items where try equals(item, needle) { return true }
+            return false
+        case let tuple as PyTuple:
+            for item in tuple.items where try equals(item, needle) { return true }
+            return false
+        case let dict as PyDict:
+            return try dict.lookup(needle, vm: self) != nil
+        case let set as PySet:
+            return try set.contains(needle, hash: try hash(needle), vm: self)
+        case let range as PyRange:
+            guard case .int(let number) = needle.normalizedBool else {
+                for item in try collect(container) where try equals(item, needle) { return true }
+                return false
+            }
+            if range.step > 0 { return number >= range.start && number < range.stop && (number - range.start) % range.step == 0 }
+            return number <= range.start && number > range.stop && (range.start - number) % (-range.step) == 0
+        case let bytes as PyBytes:
+            if case .int(let byte) = needle { return bytes.bytes.contains(UInt8(truncatingIfNeeded: byte)) }
+            guard let other = needle.as(PyBytes.self) else { throw typeError("a bytes-like object is required, not '\(typeName(needle))'") }
+            return other.bytes.isEmpty || bytes.bytes.firstRange(of: other.bytes) != nil
+        case let box as PyBox where box.kind == .dictKeys || box.kind == .dictItems:
+            guard let dict = box.values[0].as(PyDict.self) else { return false }
+            if box.kind == .dictKeys { return try dict.lookup(needle, vm: self) != nil }
+            guard let pair = needle.as(PyTuple.self), pair.items.count == 2,
+                  let value = try dict.lookup(pair.items[0], vm: self) else { return false }
+            return try equals(value, pair.items[1])
+        default:
+            let iterator = try iterate(container)
+            return try withRoots([iterator]) { () throws(PyError) -> Bool in
+                while let item = try nextItem(iterator) {
+                    if try equals(item, needle) { return true }
+                }
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,615 @@
+import CoroCompiler
+
+/// How a run of the dispatch loop ended.
+enum RunOutcome {
+    case returned(Value)
+    case yielded(Value)
+}
+
+extension VM {
+    /// The dispatch loop. It runs the top frame of the fiber, and the frames it calls,
+    /// until the frame that was on top when it started (a `.native`-mode frame) returns
+    /// or yields. Script calls push frames and continue here: they never recurse on
+    /// the Swift stack. `pending` starts by raising that exception in the top frame.
+    func run(raising pending: PyException? = nil) throws(PyError) -> RunOutcome {
+        nativeDepth += 1
+        defer { nativeDepth -= 1 }
+        var frameIndex = fiber.frames.count - 1
+        var code = fiber.frames[frameIndex].code
+        var instructions = code.instructions
+        var constants = code.constants
+        var base = fiber.frames[frameIndex].base
+        var sp = fiber.frames[frameIndex].sp
+        var ip = fiber.frames[frameIndex].ip
+        var keywordNames: [PyStr] = []
+        var reraising = false
+        var raising = pending
+        let budget = heap.budget
+
+        while true {
+            do throws(PyError) {
+                if let exception = raising {
+                    raising = nil
+                    throw PyError(exception: exception)
+                }
+                while true {
+                    let word = instructions[ip]
+                    ip += 1
+                    let operand = Int(word >> 8)
+                    switch unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self) {
+                    case .nop:
+                        break
+                    case .popTop:
+                        sp -= 1
+                    case .copy:
+                        sp.pointee = sp[-operand]
+                        sp += 1
+                    case .swap:
+                        let top = sp[-1]
+                        sp[-1] = sp[-operand]
+                        sp[-operand] = top
+                    case .pushNull:
+                        sp.pointee = .null
+                        sp += 1
+                    case .loadConst:
+                        sp.pointee = constants[operand]
+                        sp += 1
+                    case .loadFast:
+                        let value = base[operand]
+                        if case .null = value { throw unboundLocal(code, operand) }
+                        sp.pointee = value
+                        sp += 1
+                    case .storeFast:
+                        sp -= 1
+                        base[operand] = sp.pointee
+                    case .deleteFast:
+                        if base[operand].isNull { throw unboundLocal(code, operand) }
+                        base[operand] = .null
+                    case .loadDeref, .loadClosure, .loadClassDeref, .storeDeref, .deleteDeref:
+                        fiber.frames[frameIndex].sp = sp
+                        try cellOperation(word, frame: fiber.frames[frameIndex], sp: &sp)
+                    case .loadGlobal:
+                        let name = code.names[operand]
+                        let globals = fiber.frames[frameIndex].globals
+                        if let value = globals.lookupString(name) ?? builtins.lookupString(name) {
+                            sp.pointee = value
+                            sp += 1
+                        } else {
+                            throw error("NameError", "name '\(name.value)' is not defined")
+                        }
+                    case .storeGlobal:
+                        sp -= 1
+                        fiber.frames[frameIndex].globals.setString(code.names[operand], sp.pointee)
+                    case .deleteGlobal:
+                        let name = code.names[operand]
+                        if fiber.frames[frameIndex].globals.removeString(name) == nil {
+                            throw error("NameError", "name '\(name.value)' is not defined")
+                        }
+                    case .loadName, .storeName, .deleteName:
+                        fiber.frames[frameIndex].sp = sp
+                        try nameOperation(word, frame: fiber.frames[frameIndex], sp: &sp)
+                    case .loadAttr:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        sp[-1] = try getAttribute(sp[-1], code.names[operand])
+                    case .storeAttr:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        try setAttribute(sp[-1], code.names[operand], sp[-2])
+                        sp -= 2
+                    case .deleteAttr:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        try deleteAttribute(sp[-1], code.names[operand])
+                        sp -= 1
+                    case .loadMethod:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        let (method, receiver) = try loadMethod(sp[-1], code.names[operand])
+                        sp[-1] = method
+                        sp.pointee = receiver
+                        sp += 1
+                    case .binarySubscr:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        let container = sp[-2]
+                        if case .object(let reference) = container, case .int(let index) = sp[-1],
+                           let list = reference.takeUnretainedValue() as? PyList, list.type === types.list {
+                            let position = index < 0 ? index + list.items.count : index
+                            guard position >= 0 && position < list.items.count else {
+                                throw error("IndexError", "list index out of range")
+                            }
+                            sp[-2] = list.items[position]
+                        } else {
+                            sp[-2] = try getItem(container, sp[-1])
+                        }
+                        sp -= 1
+                    case .storeSubscr:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        if case .object(let reference) = sp[-2], case .int(let index) = sp[-1],
+                           let list = reference.takeUnretainedValue() as? PyList, list.type === types.list {
+                            let position = index < 0 ? index + list.items.count : index
+                            guard position >= 0 && position < list.items.count else {
+                                throw error("IndexError", "list assignment index out of range")
+                            }
+                            list.items[position] = sp[-3]
+                        } else {
+                            try setItem(sp[-2], sp[-1], sp[-3])
+                        }
+                        sp -= 3
+                    case .deleteSubscr:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        try deleteItem(sp[-2], sp[-1])
+                        sp -= 2
+                    case .buildSlice:
+                        let step: Value = operand == 3 ? sp[-1] : .none
+                        let made = heap.register(PySlice(type: types.slice, start: sp[-operand], stop: sp[1 - operand], step: step))
+                        sp -= operand
+                        sp.pointee = Value(made)
+                        sp += 1
+                    case .kwNames:
+                        if case .object(let reference) = constants[operand], let names = reference.takeUnretainedValue() as? PyTuple {
+                            keywordNames = names.items.compactMap { $0.as(PyStr.self) }
+                        }
+                    case .call, .callMethod:
+                        let isMethod = word & 0xFF == UInt32(Opcode.callMethod.rawValue)
+                        var count = operand
+                        var callable = sp[-count - 1]
+                        var receiverSlot = sp - count - 1
+                        if isMethod {
+                            callable = sp[-count - 2]
+                            receiverSlot = sp - count - 2
+                            if !sp[-count - 1].isNull { count += 1 }
+                        }
+                        let arguments = sp - count
+                        let names = keywordNames
+                        keywordNames = []
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        if names.isEmpty, case .object(let reference) = callable,
+                           let function = reference.takeUnretainedValue() as? PyFunction,
+                           function.code.isSimple, function.code.code.argumentCount == count {
+                            // Fast path: exact positional arguments to a plain function.
+                            let callee = function.code
+                            let newBase = fiber.frames[frameIndex].slotTop
+                            guard newBase + callee.frameSize <= fiber.slotsEnd,
+                                  fiber.frames.count + nativeDepth < recursionLimit + 1 else {
+                                throw recursionError()
+                            }
+                            for index in 0..<count { newBase[index] = arguments[index] }
+                            let stackStart = newBase + callee.localCount + callee.derefCount
+                            var slot = newBase + count
+                            while slot < stackStart {
+                                slot.pointee = .null
+                                slot += 1
+                            }
+                            if callee.derefCount > 0 { prepareCells(function, base: newBase) }
+                            fiber.frames.append(Frame(
+                                code: callee, base: newBase, sp: stackStart, ip: 0, returnSlot: receiverSlot,
+                                globals: function.globals, namespace: nil, generator: nil, mode: .call,
+                                instance: .null, slotTop: newBase + callee.frameSize))
+                        } else {
+                            let arguments = UnsafeBufferPointer(start: arguments, count: count)
+                            guard let result = try callFromLoop(callable, arguments, names, returnSlot: receiverSlot) else {
+                                // A frame was pushed: continue in it.
+                                frameIndex = fiber.frames.count - 1
+                                code = fiber.frames[frameIndex].code
+                                instructions = code.instructions
+                                constants = code.constants
+                                base = fiber.frames[frameIndex].base
+                                sp = fiber.frames[frameIndex].sp
+                                ip = fiber.frames[frameIndex].ip
+                                continue
+                            }
+                            receiverSlot.pointee = result
+                            sp = receiverSlot + 1
+                            continue
+                        }
+                        frameIndex += 1
+                        code = fiber.frames[frameIndex].code
+                        instructions = code.instructions
+                        constants = code.constants
+                        base = fiber.frames[frameIndex].base
+                        sp = fiber.frames[frameIndex].sp
+                        ip = 0
+                        if budget.pointee <= 0 { collectGarbage() }
+                    case .callEx:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        let hasKeywords = operand & 1 != 0
+                        let slot = sp - (hasKeywords ? 3 : 2)
+                        let result = try callWithUnpacking(slot.pointee, slot[1], hasKeywords ? slot[2] : .null)
+                        slot.pointee = result
+                        sp = slot + 1
+                    case .binaryOp:
+                        let left = sp[-2]
+                        let right = sp[-1]
+                        if case .int(let a) = left, case .int(let b) = right {
+                            switch operand & 15 {
+                            case BinaryOperation.add.rawValue:
+                                let (sum, overflow) = a.addingReportingOverflow(b)
+                                if !overflow {
+                                    sp[-2] = .int(sum)
+                                    sp -= 1
+                                    continue
+                                }
+                            case BinaryOperation.sub.rawValue:
+                                let (difference, overflow) = a.subtractingReportingOverflow(b)
+                                if !overflow {
+                                    sp[-2] = .int(difference)
+                                    sp -= 1
+                                    continue
+                                }
+                            case BinaryOperation.mul.rawValue:
+                                let (product, overflow) = a.multipliedReportingOverflow(by: b)
+                                if !overflow {
+                                    sp[-2] = .int(product)
+                                    sp -= 1
+                                    continue
+                                }
+                            default:
+                                break
+                            }
+                        } else if case .float(let a) = left, case .float(let b) = right {
+                            switch operand & 15 {
+                            case BinaryOperation.add.rawValue:
+                                sp[-2] = .float(a + b)
+                                sp -= 1
+                                continue
+                            case BinaryOperation.sub.rawValue:
+                                sp[-2] = .float(a - b)
+                                sp -= 1
+                                continue
+                            case BinaryOperation.mul.rawValue:
+                                sp[-2] = .float(a * b)
+                                sp -= 1
+                                continue
+                            default:
+                                break
+                            }
+                        }
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        sp[-2] = try binaryOperation(left, right, operand)
+                        sp -= 1
+                    case .compareOp:
+                        let left = sp[-2]
+                        let right = sp[-1]
+                        if case .int(let a) = left, case .int(let b) = right {
+                            sp[-2] = .bool(compareInts(a, b, operand))
+                        } else if case .float(let a) = left, case .float(let b) = right {
+                            sp[-2] = .bool(compareFloats(a, b, operand))
+                        } else {
+                            fiber.frames[frameIndex].sp = sp
+                            fiber.frames[frameIndex].ip = ip
+                            sp[-2] = try compare(left, right, ComparisonOperation(rawValue: operand) ?? .eq)
+                        }
+                        sp -= 1
+                    case .isOp:
+                        let same = sp[-2].isIdentical(to: sp[-1])
+                        sp[-2] = .bool(same != (operand == 1))
+                        sp -= 1
+                    case .containsOp:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        let found = try contains(sp[-1], sp[-2])
+                        sp[-2] = .bool(found != (operand == 1))
+                        sp -= 1
+                    case .unaryNot:
+                        let value = sp[-1]
+                        if case .bool(let flag) = value {
+                            sp[-1] = .bool(!flag)
+                        } else {
+                            fiber.frames[frameIndex].sp = sp
+                            fiber.frames[frameIndex].ip = ip
+                            sp[-1] = .bool(!(try isTrue(value)))
+                        }
+                    case .unaryNegative, .unaryPositive, .unaryInvert:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        sp[-1] = try unaryOperation(sp[-1], Opcode(rawValue: UInt8(truncatingIfNeeded: word)) ?? .unaryNegative)
+                    case .jump:
+                        if operand < ip && budget.pointee <= 0 {
+                            fiber.frames[frameIndex].sp = sp
+                            fiber.frames[frameIndex].ip = ip
+                            collectGarbage()
+                        }
+                        ip = operand
+                    case .popJumpIfFalse, .popJumpIfTrue:
+                        sp -= 1
+                        let value = sp.pointee
+                        let truth: Bool
+                        if case .bool(let flag) = value {
+                            truth = flag
+                        } else {
+                            fiber.frames[frameIndex].sp = sp + 1
+                            fiber.frames[frameIndex].ip = ip
+                            truth = try isTrue(value)
+                        }
+                        if truth == (word & 0xFF == UInt32(Opcode.popJumpIfTrue.rawValue)) { ip = operand }
+                    case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
+                        let value = sp[-1]
+                        let truth: Bool
+                        if case .bool(let flag) = value {
+                            truth = flag
+                        } else {
+                            fiber.frames[frameIndex].sp = sp
+                            fiber.frames[frameIndex].ip = ip
+                            truth = try isTrue(value)
+                        }
+                        if truth == (word & 0xFF == UInt32(Opcode.jumpIfTrueOrPop.rawValue)) {
+                            ip = operand
+                        } else {
+                            sp -= 1
+                        }
+                    case .getIter:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        sp[-1] = try iterate(sp[-1])
+                    case .forIter:
+                        let iterator = sp[-1]
+                        if case .object(let reference) = iterator {
+                            let object = reference.takeUnretainedValue()
+                            if let box = object as? PyBox {
+                                if box.kind == .rangeIterator, case .int(let stop) = box.values[0], case .int(let step) = box.values[1] {
+                                    let current = box.state
+                                    if step > 0 ? current < stop : current > stop {
+                                        box.state = current &+ step
+                                        sp.pointee = .int(current)
+                                        sp += 1
+                                    } else {
+                                        sp -= 1
+                                        ip = operand
+                                    }
+                                    continue
+                                }
+                                if box.kind == .listIterator, let list = box.values[0].as(PyList.self) {
+                                    if box.state < list.items.count {
+                                        sp.pointee = list.items[box.state]
+                                        box.state += 1
+                                        sp += 1
+                                    } else {
+                                        box.values[0] = .none
+                                        box.state = Int.max
+                                        sp -= 1
+                                        ip = operand
+                                    }
+                                    continue
+                                }
+                            } else if let generator = object as? PyGenerator, generator.type === types.generator {
+                                fiber.frames[frameIndex].sp = sp
+                                fiber.frames[frameIndex].ip = ip
+                                if try resumeInline(generator, sending: .none, mode: .forIter, returnSlot: sp) {
+                                    frameIndex = fiber.frames.count - 1
+                                    code = fiber.frames[frameIndex].code
+                                    instructions = code.instructions
+                                    constants = code.constants
+                                    base = fiber.frames[frameIndex].base
+                                    sp = fiber.frames[frameIndex].sp
+                                    ip = fiber.frames[frameIndex].ip
+                                } else {
+                                    sp -= 1
+                                    ip = operand
+                                }
+                                continue
+                            }
+                        }
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        if let next = try nextItem(iterator) {
+                            sp.pointee = next
+                            sp += 1
+                        } else {
+                            sp -= 1
+                            ip = operand
+                        }
+                    case .buildTuple:
+                        let items = Array(UnsafeBufferPointer(start: sp - operand, count: operand))
+                        sp -= operand
+                        sp.pointee = tuple(items)
+                        sp += 1
+                    case .buildList:
+                        let items = Array(UnsafeBufferPointer(start: sp - operand, count: operand))
+                        sp -= operand
+                        sp.pointee = list(items)
+                        sp += 1
+                    case .buildSet, .buildMap, .buildString, .listAppend, .setAdd, .mapAdd, .listExtend,
+                         .setUpdate, .dictUpdate, .dictMerge, .listToTuple, .unpackSequence, .unpackEx, .formatValue:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        try buildOperation(word, sp: &sp)
+                    case .makeFunction:
+                        fiber.frames[frameIndex].sp = sp
+                        sp = try makeFunction(operand, sp: sp, globals: fiber.frames[frameIndex].globals)
+                    case .loadBuildClass:
+                        sp.pointee = builtins.lookupString(intern("__build_class__")) ?? .none
+                        sp += 1
+                    case .returnValue:
+                        let result = sp[-1]
+                        let finished = fiber.frames.removeLast()
+                        if let generator = finished.generator?.takeUnretainedValue() {
+                            generator.finish()
+                            switch finished.mode {
+                            case .native:
+                                return .returned(result)
+                            case .forIter:
+                                frameIndex -= 1
+                                code = fiber.frames[frameIndex].code
+                                instructions = code.instructions
+                                constants = code.constants
+                                base = fiber.frames[frameIndex].base
+                                ip = fiber.frames[frameIndex].ip
+                                sp = finished.returnSlot - 1
+                                ip = Int(instructions[ip - 1] >> 8)
+                                continue
+                            case .send:
+                                frameIndex -= 1
+                                code = fiber.frames[frameIndex].code
+                                instructions = code.instructions
+                                constants = code.constants
+                                base = fiber.frames[frameIndex].base
+                                ip = fiber.frames[frameIndex].ip
+                                finished.returnSlot[-1] = result
+                                sp = finished.returnSlot
+                                ip = Int(instructions[ip - 1] >> 8)
+                                continue
+                            case .call, .initializer:
+                                break
+                            }
+                        }
+                        switch finished.mode {
+                        case .native:
+                            return .returned(result)
+                        case .initializer:
+                            guard case .none = result else {
+                                fiber.frames.append(finished)
+                                throw error("TypeError", "__init__() should return None, not '\(typeName(result))'")
+                            }
+                            finished.returnSlot.pointee = finished.instance
+                        default:
+                            finished.returnSlot.pointee = result
+                        }
+                        frameIndex -= 1
+                        code = fiber.frames[frameIndex].code
+                        instructions = code.instructions
+                        constants = code.constants
+                        base = fiber.frames[frameIndex].base
+                        ip = fiber.frames[frameIndex].ip
+                        sp = finished.returnSlot + 1
+                    case .yieldValue:
+                        let value = sp[-1]
+                        sp -= 1
+                        let suspended = fiber.frames.removeLast()
+                        guard let generator = suspended.generator?.takeUnretainedValue() else {
+                            return .yielded(value)
+                        }
+                        generator.ip = ip
+                        generator.stackTop = sp - generator.slots
+                        generator.state = .suspended
+                        generator.savedException = currentException
+                        switch suspended.mode {
+                        case .native, .call, .initializer:
+                            return .yielded(value)
+                        case .forIter, .send:
+                            suspended.returnSlot.pointee = value
+                            frameIndex -= 1
+                            code = fiber.frames[frameIndex].code
+                            instructions = code.instructions
+                            constants = code.constants
+                            base = fiber.frames[frameIndex].base
+                            ip = fiber.frames[frameIndex].ip
+                            sp = suspended.returnSlot + 1
+                        }
+                    case .getYieldFromIter, .getAwaitable:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        sp[-1] = try yieldFromIterator(sp[-1], awaiting: word & 0xFF == UInt32(Opcode.getAwaitable.rawValue))
+                    case .send:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        let receiver = sp[-2]
+                        if let generator = receiver.as(PyGenerator.self), generator.state != .running,
+                           generator.state != .finished {
+                            if try resumeInline(generator, sending: sp[-1], mode: .send, returnSlot: sp - 1) {
+                                frameIndex = fiber.frames.count - 1
+                                code = fiber.frames[frameIndex].code
+                                instructions = code.instructions
+                                constants = code.constants
+                                base = fiber.frames[frameIndex].base
+                                sp = fiber.frames[frameIndex].sp
+                                ip = fiber.frames[frameIndex].ip
+                            }
+                            continue
+                        }
+                        switch try sendNative(receiver, sp[-1]) {
+                        case .yielded(let value):
+                            sp[-1] = value
+                        case .returned(let value):
+                            sp[-2] = value
+                            sp -= 1
+                            ip = operand
+                        }
+                    case .raiseVarargs:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        if operand == 0 {
+                            guard let active = currentException.as(PyException.self) else {
+                                throw error("RuntimeError", "No active exception to reraise")
+                            }
+                            reraising = true
+                            throw PyError(exception: active)
+                        }
+                        let cause: Value = operand == 2 ? sp[-1] : .null
+                        throw PyError(exception: try exceptionToRaise(sp[-operand], cause: cause))
+                    case .reraise:
+                        sp -= 1
+                        guard let exception = sp.pointee.as(PyException.self) else {
+                            throw error("SystemError", "bad RERAISE")
+                        }
+                        reraising = true
+                        throw PyError(exception: exception)
+                    case .pushExcInfo:
+                        let exception = sp[-1]
+                        sp[-1] = currentException
+                        sp.pointee = exception
+                        sp += 1
+                        currentException = exception
+                    case .popExcept:
+                        sp -= 1
+                        currentException = sp.pointee
+                    case .checkExcMatch:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        sp[-1] = .bool(try exceptionMatches(sp[-2], sp[-1]))
+                    case .beforeWith:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        let manager = sp[-1]
+                        let (exit, entered) = try enterContext(manager)
+                        sp[-1] = exit
+                        sp.pointee = entered
+                        sp += 1
+                    case .withExceptStart:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        sp.pointee = try exitContext(sp[-4], sp[-1])
+                        sp += 1
+                    case .loadAssertionError:
+                        sp.pointee = Value(types[exception: "AssertionError"])
+                        sp += 1
+                    case .importName, .importFrom, .importStar:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        try importOperation(word, frame: fiber.frames[frameIndex], sp: &sp)
+                    case .printExpr:
+                        sp -= 1
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        try printExpressionResult(sp.pointee)
+                    case .getAIter, .getANext, .beforeAsyncWith, .endAsyncFor:
+                        fiber.frames[frameIndex].sp = sp
+                        fiber.frames[frameIndex].ip = ip
+                        try asyncOperation(word, sp: &sp)
+                    }
+                }
+            } catch let thrown {
+                fiber.frames[frameIndex].sp = sp
+                fiber.frames[frameIndex].ip = ip
+                let wasReraised = reraising
+                reraising = false
+                if !wasReraised { recordRaise(thrown.exception) }
+                try unwind(thrown.exception, addTraceback: !wasReraised)
+                frameIndex = fiber.frames.count - 1
+                code = fiber.frames[frameIndex].code
+                instructions = code.instructions
+                constants = code.constants
+                base = fiber.frames[frameIndex].base
+                sp = fiber.frames[frameIndex].sp
+                ip = fiber.frames[frameIndex].ip
+                keywordNames = []
+            }
+        }
+    }
+}
