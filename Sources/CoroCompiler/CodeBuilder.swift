@@ -46,9 +46,10 @@ struct CodeBuilder {
 
     /// Emits a jump to `label`, recording the depth the label will start with.
     mutating func emitJump(_ opcode: Opcode, to label: Label) {
-        let before = depth ?? 0
-        let branch = opcode.stackEffect(0).branch
-        recordDepth(before + branch, at: label)
+        // Unreachable code (after a return or raise) tells nothing about the label.
+        if let before = depth {
+            recordDepth(before + opcode.stackEffect(0).branch, at: label)
+        }
         emit(opcode, label.id)
     }
 
@@ -80,9 +81,9 @@ struct CodeBuilder {
     }
 
     /// Starts covering instructions with a handler at `label`; the handler runs with the
-    /// current depth plus the exception.
-    mutating func pushHandler(_ label: Label) {
-        let current = depth ?? 0
+    /// current depth (less the `hidden` values on top) plus the exception.
+    mutating func pushHandler(_ label: Label, excluding hidden: Int = 0) {
+        let current = (depth ?? 0) - hidden
         handlers.append((label, current))
         recordDepth(current + 1, at: label)
         activeHandlers.append(handlers.count - 1)

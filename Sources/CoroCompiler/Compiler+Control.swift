@@ -75,7 +75,7 @@ extension Compiler {
         bind(end)
     }
 
-    func pushHandler(_ label: Label) { unit.builder.pushHandler(label) }
+    func pushHandler(_ label: Label, excluding hidden: Int = 0) { unit.builder.pushHandler(label, excluding: hidden) }
     func popHandler() { unit.builder.popHandler() }
 
     /// Handler that restores the previously handled exception, then re-raises:
@@ -92,11 +92,11 @@ extension Compiler {
         let cleanup = makeLabel()
         let otherwise = makeLabel()
         let end = makeLabel()
-        pushHandler(handlerLabel)
         pushBlock(.tryBody)
+        pushHandler(handlerLabel)
         statements(body)
-        popBlock()
         popHandler()
+        popBlock()
         emitJump(.jump, to: otherwise)
 
         bind(handlerLabel)
@@ -113,11 +113,11 @@ extension Compiler {
                 if let name = handler.name {
                     storeName(name)
                     let nameCleanup = makeLabel()
-                    pushHandler(nameCleanup)
                     pushBlock(.handlerBody(name))
+                    pushHandler(nameCleanup)
                     statements(handler.body)
-                    popBlock()
                     popHandler()
+                    popBlock()
                     emit(.popExcept)
                     clearHandlerName(name)
                     emitJump(.jump, to: end)
@@ -155,11 +155,11 @@ extension Compiler {
         let handlerLabel = makeLabel()
         let cleanup = makeLabel()
         let end = makeLabel()
-        pushHandler(handlerLabel)
         pushBlock(.finallyBody(finalbody))
+        pushHandler(handlerLabel)
         protected(self)
-        popBlock()
         popHandler()
+        popBlock()
         statements(finalbody)
         emitJump(.jump, to: end)
 
@@ -191,12 +191,13 @@ extension Compiler {
         } else {
             emit(.beforeWith)
         }
-        pushHandler(handlerLabel)
+        // The handler sees only the exit method: the entered value is stored first.
         pushBlock(.withBody(isAsync: isAsync))
+        pushHandler(handlerLabel, excluding: 1)
         if let target = item.optionalVars { store(target) } else { emit(.popTop) }
         withStatement(items.dropFirst(), body: body, isAsync: isAsync)
-        popBlock()
         popHandler()
+        popBlock()
         callExit(isAsync: isAsync)
         emitJump(.jump, to: end)
 

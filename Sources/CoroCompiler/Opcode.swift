@@ -71,11 +71,11 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
         case .nop, .swap, .deleteFast, .deleteDeref, .deleteGlobal, .deleteName, .loadAttr,
              .kwNames, .unaryNegative, .unaryPositive, .unaryNot, .unaryInvert, .getIter,
              .listToTuple, .getYieldFromIter, .yieldValue, .checkExcMatch, .getAwaitable,
-             .getAIter, .jump:
+             .getAIter, .jump, .importName:
             return (0, 0)
         case .popTop, .storeFast, .storeDeref, .storeGlobal, .storeName, .deleteAttr,
              .binarySubscr, .binaryOp, .compareOp, .isOp, .containsOp, .listAppend, .setAdd,
-             .listExtend, .setUpdate, .dictUpdate, .dictMerge, .returnValue, .importName,
+             .listExtend, .setUpdate, .dictUpdate, .dictMerge, .returnValue,
              .popExcept, .reraise, .printExpr, .importStar:
             return (-1, -1)
         case .copy, .pushNull, .loadConst, .loadFast, .loadDeref, .loadClosure, .loadClassDeref,

@@ -13,6 +13,40 @@ extension VM {
         installExceptionMethods()
         installGeneratorMethods()
         installFileMethods()
+        installPropertyMethods()
+        for type in [types.int, types.bool, types.float, types.str, types.list, types.tuple, types.dict, types.set,
+                     types.frozenset, types.bytes, types.range] {
+            defineMethod(type, "__repr__") { vm, arguments throws(PyError) in
+                guard let object = arguments[0].object else { return vm.str(try vm.repr(arguments[0])) }
+                return vm.str(try vm.builtinRepr(object, arguments[0]))
+            }
+        }
+        for type in [types.dict, types.list, types.tuple, types.set, types.frozenset] {
+            defineMethod(type, "__eq__") { vm, arguments throws(PyError) in
+                guard vm.typeOf(arguments[1]).builtinBase === type.builtinBase || type.builtinBase.layout == .set
+                        && vm.typeOf(arguments[1]).builtinBase.layout == .frozenset else { return vm.notImplemented }
+                return .bool(try vm.builtinEquals(arguments[0], arguments[1]))
+            }
+        }
+    }
+
+    /// `property.setter`/`getter`/`deleter` return a copy with one accessor replaced.
+    private func installPropertyMethods() {
+        for (index, name) in ["getter", "setter", "deleter"].enumerated() {
+            defineMethod(types.property, name) { vm, arguments throws(PyError) in
+                try arguments.expect(name, vm, min: 2, max: 2)
+                guard let property = arguments[0].as(PyBox.self) else { return .none }
+                var values = property.values
+                values[index] = arguments[1]
+                if index == 0, values[3].isNone, let doc = arguments[1].as(PyFunction.self)?.doc { values[3] = doc }
+                return Value(vm.heap.register(PyBox(type: property.type, kind: .property, values: values)))
+            }
+        }
+        defineMethod(types.property, "__get__") { vm, arguments throws(PyError) in
+            guard let property = arguments[0].as(PyBox.self) else { return .none }
+            if arguments.positionalCount < 2 || arguments[1].isNone { return arguments[0] }
+            return try vm.call(property.values[0], [arguments[1]])
+        }
     }
 
     private func installObjectMethods() {

@@ -4,6 +4,9 @@ extension VM {
     /// then builtin attributes, then `__getattr__`.
     func getAttribute(_ object: Value, _ name: PyStr) throws(PyError) -> Value {
         if let type = object.as(PyType.self) { return try typeAttribute(type, name) }
+        if let proxy = object.as(PyBox.self), proxy.kind == .superObject, let found = try superAttribute(proxy, name) {
+            return found
+        }
         let type = typeOf(object)
         if !type.isBuiltin, let custom = type.lookup(intern("__getattribute__")), !(custom.object is PyBuiltin) {
             return try call(custom, [object, Value(name)])
@@ -56,7 +59,7 @@ extension VM {
     }
 
     func propertyName(_ property: PyBox) -> String {
-        property.values.count > 3 ? ((try? strText(property.values[3])) ?? "?") : "?"
+        property.values.count > 4 ? ((try? strText(property.values[4])) ?? "?") : "?"
     }
 
     /// A class attribute seen from an instance: functions bind to it.
@@ -113,7 +116,8 @@ extension VM {
     /// with the receiver beside it, so no bound method is allocated.
     func loadMethod(_ object: Value, _ name: PyStr) throws(PyError) -> (Value, Value) {
         let type = typeOf(object)
-        if !(object.object is PyType), !(object.object is PyModule), let found = type.lookup(name),
+        if !(object.object is PyType), !type.isBuiltin || !(object.object is PyModule || object.object is PyBox),
+           let found = type.lookup(name),
            case .object(let reference) = found {
             let attribute = reference.takeUnretainedValue()
             let isPlainMethod = attribute is PyFunction || (attribute as? PyBuiltin).map { $0.owner != nil && $0.receiver.isNull } ?? false

@@ -148,6 +148,7 @@ extension VM {
             box.values[1] = try binaryOperation(index, .int(1), 0)
             return tuple([index, item])
         case .zip:
+            if box.values.isEmpty { return nil }
             var items: [Value] = []
             let strict = box.state == 1
             for (position, iterator) in box.values.enumerated() {

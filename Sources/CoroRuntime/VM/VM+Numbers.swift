@@ -265,7 +265,11 @@ extension VM {
             guard let a = bigInt(left), let b = bigInt(right) else { return nil }
             return a < b ? -1 : a == b ? 0 : 1
         }
-        guard case .some = try? floatValue(left), case .some = try? floatValue(right) else { return nil }
+        func isNumber(_ value: Value) -> Bool {
+            if case .float = value { return true }
+            return isIntLike(value)
+        }
+        guard isNumber(left) && isNumber(right) else { return nil }
         if case .float(let a) = left, case .float(let b) = right { return a.isNaN || b.isNaN ? 2 : (a < b ? -1 : a == b ? 0 : 1) }
         // int against float: exact when the float is integral.
         let (intSide, floatSide, flipped): (Value, Double, Bool)

@@ -228,6 +228,18 @@ extension VM {
         return try compareBool(left, right, .eq)
     }
 
+    /// `==` between two builtin containers, ignoring any script overrides (`dict.__eq__`).
+    func builtinEquals(_ left: Value, _ right: Value) throws(PyError) -> Bool {
+        guard case .object(let a) = left, case .object(let b) = right else { return try equals(left, right) }
+        switch (a.takeUnretainedValue(), b.takeUnretainedValue()) {
+        case (let s as PyList, let t as PyList): return try compareSequences(s.items, t.items, .eq)
+        case (let s as PyTuple, let t as PyTuple): return try compareSequences(s.items, t.items, .eq)
+        case (let s as PyDict, let t as PyDict): return try dictsEqual(s, t)
+        case (let s as PySet, let t as PySet): return try compareSets(s, t, .eq)
+        default: return left.isIdentical(to: right)
+        }
+    }
+
     /// Comparisons between builtin values; nil when the dunder protocol must decide.
     private func builtinCompare(_ left: Value, _ right: Value, _ operation: ComparisonOperation) throws(PyError) -> Bool? {
         if let order = try compareNumbers(left, right) {

@@ -48,7 +48,7 @@ extension VM {
         return try repr(value)
     }
 
-    private func builtinRepr(_ object: PyObject, _ value: Value) throws(PyError) -> String {
+    func builtinRepr(_ object: PyObject, _ value: Value) throws(PyError) -> String {
         switch object {
         case let string as PyStr:
             return PythonRepr.string(string.value)

@@ -574,7 +574,7 @@ extension VM {
                     case .withExceptStart:
                         fiber.frames[frameIndex].sp = sp
                         fiber.frames[frameIndex].ip = ip
-                        sp.pointee = try exitContext(sp[-4], sp[-1])
+                        sp.pointee = try exitContext(sp[-3], sp[-1])
                         sp += 1
                     case .loadAssertionError:
                         sp.pointee = Value(types[exception: "AssertionError"])
