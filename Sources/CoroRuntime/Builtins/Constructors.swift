@@ -50,10 +50,10 @@ extension VM {
             return Value(dict)
         case .set, .frozenset:
             try arguments.expect(name, self, min: 0, max: 1)
+            let items = arguments.positionalCount == 1 ? try collect(arguments[0]) : []
             let set = heap.register(PySet(type: type))
-            if arguments.positionalCount == 1 {
-                for item in try collect(arguments[0]) { try set.add(item, hash: try hash(item), vm: self) }
-            }
+            root(Value(set))
+            for item in items { try set.add(item, hash: try hash(item), vm: self) }
             return Value(set)
         case .range:
             try arguments.expect("range", self, min: 1, max: 3)
@@ -107,12 +107,20 @@ extension VM {
             let start = arguments.argument(1, "start") ?? .int(0)
             return box(.enumerate, [try iterate(iterable), start])
         case "zip":
-            let iterators = try arguments.positional.map { value throws(PyError) in try iterate(value) }
+            let iterators = try arguments.positional.map { value throws(PyError) in
+                let iterator = try iterate(value)
+                root(iterator)
+                return iterator
+            }
             let strict = try isTrue(arguments.keyword("strict") ?? .bool(false))
             return box(.zip, iterators, state: strict ? 1 : 0)
         case "map":
             guard arguments.positionalCount >= 2 else { throw typeError("map() must have at least two arguments.") }
-            let iterators = try arguments.positional.dropFirst().map { value throws(PyError) in try iterate(value) }
+            let iterators = try arguments.positional.dropFirst().map { value throws(PyError) in
+                let iterator = try iterate(value)
+                root(iterator)
+                return iterator
+            }
             return box(.map, [arguments[0]] + iterators)
         case "filter":
             try arguments.expect("filter", self, min: 2, max: 2)

@@ -310,6 +310,7 @@ extension VM {
             return
         }
         let exit = newException(types[exception: "GeneratorExit"], [])
+        root(Value(exit))
         do throws(PyError) {
             if case .yielded = try throwIntoGenerator(generator, exit) {
                 throw error("RuntimeError", "generator ignored GeneratorExit")

@@ -4,12 +4,16 @@ import CoroCompiler
 extension VM {
     /// A new set of the items of any iterable.
     func setFrom(_ value: Value, frozen: Bool = false) throws(PyError) -> PySet {
-        let set = newSet(frozen: frozen)
         if let other = value.as(PySet.self) {
+            let set = newSet(frozen: frozen)
+            root(Value(set))
             try set.merge(other, vm: self)
             return set
         }
-        for item in try collect(value) { try set.add(item, hash: try hash(item), vm: self) }
+        let items = try collect(value)
+        let set = newSet(frozen: frozen)
+        root(Value(set))
+        for item in items { try set.add(item, hash: try hash(item), vm: self) }
         return set
     }
 
@@ -24,6 +28,7 @@ extension VM {
         case .and:
             let (small, large) = left.count > right.count ? (right, left) : (left, right)
             result = newSet(frozen: frozen)
+            root(Value(result))
             for key in small.keys {
                 let hash = try hash(key)
                 if try large.contains(key, hash: hash, vm: self) { try result.add(key, hash: hash, vm: self) }
@@ -35,6 +40,7 @@ extension VM {
             }
         case .sub:
             result = newSet(frozen: frozen)
+            root(Value(result))
             for key in left.keys {
                 let hash = try hash(key)
                 if !(try right.contains(key, hash: hash, vm: self)) { try result.add(key, hash: hash, vm: self) }

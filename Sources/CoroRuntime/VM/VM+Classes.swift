@@ -114,6 +114,7 @@ extension VM {
         }
         let layout = bases.map(\.builtinBase.layout).first { $0 != .object } ?? .object
         let made = heap.register(PyType(metatype: metatype, name: name, bases: bases, dict: namespace, layout: layout))
+        root(Value(made))
         made.isBuiltin = false
         made.hasInstanceDict = true
         made.mro = [made] + (try linearize(bases, for: name))

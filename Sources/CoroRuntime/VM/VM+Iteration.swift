@@ -164,6 +164,7 @@ extension VM {
                     return nil
                 }
                 items.append(item)
+                root(item)
             }
             return tuple(items)
         case .map:
@@ -171,6 +172,7 @@ extension VM {
             for iterator in box.values.dropFirst() {
                 guard let item = try nextItem(iterator) else { return nil }
                 arguments.append(item)
+                root(item)
             }
             return try call(box.values[0], arguments)
         case .filter:
@@ -191,14 +193,13 @@ extension VM {
             if object.type === types.list, let list = object as? PyList { return list.items }
             if object.type === types.tuple, let tuple = object as? PyTuple { return tuple.items }
         }
+        // The items stay rooted after the return, for the native code that asked.
         let iterator = try iterate(iterable)
-        let mark = temporaryRoots.count
-        temporaryRoots.append(iterator)
-        defer { temporaryRoots.removeSubrange(mark...) }
+        root(iterator)
         var items: [Value] = []
         while let item = try nextItem(iterator) {
             items.append(item)
-            temporaryRoots.append(item)
+            root(item)
         }
         return items
     }

@@ -68,7 +68,7 @@ extension VM {
         switch Opcode(rawValue: UInt8(truncatingIfNeeded: word)) ?? .nop {
         case .buildSet:
             let set = newSet()
-            sp.pointee = Value(set)
+            root(Value(set))
             for index in 0..<operand {
                 let item = sp[index - operand]
                 try set.add(item, hash: try hash(item), vm: self)
@@ -78,7 +78,7 @@ extension VM {
             sp += 1
         case .buildMap:
             let dict = newDict()
-            sp.pointee = Value(dict)
+            root(Value(dict))
             for index in 0..<operand {
                 try dict.set(sp[2 * (index - operand)], sp[2 * (index - operand) + 1], vm: self)
             }

@@ -25,6 +25,8 @@ extension VM {
         var reraising = false
         var raising = pending
         let budget = heap.budget
+        // Values natives rooted are theirs until the loop next reaches a safepoint.
+        let rootsMark = temporaryRoots.count
 
         while true {
             do throws(PyError) {
@@ -214,7 +216,7 @@ extension VM {
                         base = fiber.frames[frameIndex].base
                         sp = fiber.frames[frameIndex].sp
                         ip = 0
-                        if budget.pointee <= 0 { collectGarbage() }
+                        if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
                     case .callEx:
                         fiber.frames[frameIndex].sp = sp
                         fiber.frames[frameIndex].ip = ip
@@ -314,7 +316,7 @@ extension VM {
                         if operand < ip && budget.pointee <= 0 {
                             fiber.frames[frameIndex].sp = sp
                             fiber.frames[frameIndex].ip = ip
-                            collectGarbage()
+                            collectGarbage(keepingRoots: rootsMark)
                         }
                         ip = operand
                     case .popJumpIfFalse, .popJumpIfTrue:

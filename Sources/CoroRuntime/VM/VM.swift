@@ -110,7 +110,8 @@ public final class VM {
 
     /// Collects garbage if the heap asks for it; called at safepoints with every live
     /// frame's `sp` saved.
-    func collectGarbage() {
+    func collectGarbage(keepingRoots mark: Int) {
+        if mark < temporaryRoots.count { temporaryRoots.removeSubrange(mark...) }
         heap.collect { tracer in
             markRoots(&tracer)
         }
@@ -140,6 +141,13 @@ public final class VM {
                 slot += 1
             }
         }
+    }
+
+    /// Keeps `value` alive until the dispatch loop that called the running native code
+    /// reaches its next safepoint (native code holding values across script calls).
+    @inline(__always)
+    func root(_ value: Value) {
+        if case .object = value { temporaryRoots.append(value) }
     }
 
     /// Runs `body` with `values` kept alive across calls back into scripts.
