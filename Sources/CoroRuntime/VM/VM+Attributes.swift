@@ -112,22 +112,26 @@ extension VM {
         throw attributeError(Value(type), name.value)
     }
 
-    /// `object.method` for a call: a function found on the class comes back unbound
-    /// with the receiver beside it, so no bound method is allocated.
-    func loadMethod(_ object: Value, _ name: PyStr) throws(PyError) -> (Value, Value) {
+    /// For LOAD_METHOD: the function or builtin method a call `object.name(...)` can use
+    /// unbound, so that no bound method is allocated; null when the attribute is anything
+    /// else. (Not an Optional: Swift 6.3.1 release builds miscompiled `Value?` here.)
+    func plainMethod(_ object: Value, _ name: PyStr) -> Value {
         let type = typeOf(object)
-        if !(object.object is PyType), !type.isBuiltin || !(object.object is PyModule || object.object is PyBox),
-           let found = type.lookup(name),
-           case .object(let reference) = found {
-            let attribute = reference.takeUnretainedValue()
-            let isPlainMethod = attribute is PyFunction || (attribute as? PyBuiltin).map { $0.owner != nil && $0.receiver.isNull } ?? false
-            if isPlainMethod, type.isBuiltin || type.lookup(intern("__getattribute__")).map({ $0.object is PyBuiltin }) ?? true {
-                let shadowed = object.object?.attributes?.lookupString(name)
-                if let shadowed { return (shadowed, .null) }
-                return (found, object)
-            }
+        if case .object(let reference) = object {
+            let instance = reference.takeUnretainedValue()
+            if instance is PyType { return .null }
+            if type.isBuiltin && (instance is PyModule || instance is PyBox) { return .null }
+            if let attributes = instance.attributes, attributes.lookupString(name) != nil { return .null }
         }
-        return (try getAttribute(object, name), .null)
+        guard let found = type.lookup(name), case .object(let foundReference) = found else { return .null }
+        let attribute = foundReference.takeUnretainedValue()
+        if let builtin = attribute as? PyBuiltin {
+            guard builtin.owner != nil && builtin.receiver.isNull else { return .null }
+        } else if !(attribute is PyFunction) {
+            return .null
+        }
+        if !type.isBuiltin, let custom = type.lookup(intern("__getattribute__")), !(custom.object is PyBuiltin) { return .null }
+        return found
     }
 
     func setAttribute(_ object: Value, _ name: PyStr, _ value: Value) throws(PyError) {

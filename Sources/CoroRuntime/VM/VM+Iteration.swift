@@ -240,8 +240,7 @@ extension VM {
                 guard let item = try nextItemRaisingStop(receiver) else { return .returned(.none) }
                 return .yielded(item)
             }
-            let (method, self_) = try loadMethod(receiver, intern("send"))
-            return .yielded(try call(method, self_.isNull ? [value] : [self_, value]))
+            return .yielded(try callMethod(receiver, "send", [value]))
         } catch let thrown {
             if thrown.exception.type.isSubtype(of: types[exception: "StopIteration"]) {
                 return .returned(stopIterationValue(thrown.exception))

@@ -232,8 +232,8 @@ extension VM {
 
     /// Calls method `name` of `value` with `arguments`.
     func callMethod(_ value: Value, _ name: String, _ arguments: [Value]) throws(PyError) -> Value {
-        let (method, receiver) = try loadMethod(value, intern(name))
-        return try call(method, receiver.isNull ? arguments : [receiver] + arguments)
+        let method = try getAttribute(value, intern(name))
+        return try call(method, arguments)
     }
 
     /// `with`: looks up `__exit__` and calls `__enter__`.

@@ -38,7 +38,8 @@ extension VM {
                     let word = instructions[ip]
                     ip += 1
                     let operand = Int(word >> 8)
-                    switch unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self) {
+                    let opcode = unsafeBitCast(UInt8(truncatingIfNeeded: word), to: Opcode.self)
+                    switch opcode {
                     case .nop:
                         break
                     case .popTop:
@@ -47,9 +48,7 @@ extension VM {
                         sp.pointee = sp[-operand]
                         sp += 1
                     case .swap:
-                        let top = sp[-1]
-                        sp[-1] = sp[-operand]
-                        sp[-operand] = top
+                        swapSlots(sp - 1, sp - operand)
                     case .pushNull:
                         sp.pointee = .null
                         sp += 1
@@ -107,9 +106,14 @@ extension VM {
                     case .loadMethod:
                         fiber.frames[frameIndex].sp = sp
                         fiber.frames[frameIndex].ip = ip
-                        let (method, receiver) = try loadMethod(sp[-1], code.names[operand])
-                        sp[-1] = method
-                        sp.pointee = receiver
+                        let receiver = sp[-1]
+                        let name = code.names[operand]
+                        let method = plainMethod(receiver, name)
+                        if method.isNull {
+                            storePair(sp - 1, try getAttribute(receiver, name), .null)
+                        } else {
+                            storePair(sp - 1, method, receiver)
+                        }
                         sp += 1
                     case .binarySubscr:
                         fiber.frames[frameIndex].sp = sp
@@ -156,15 +160,11 @@ extension VM {
                             keywordNames = names.items.compactMap { $0.as(PyStr.self) }
                         }
                     case .call, .callMethod:
-                        let isMethod = word & 0xFF == UInt32(Opcode.callMethod.rawValue)
-                        var count = operand
-                        var callable = sp[-count - 1]
-                        var receiverSlot = sp - count - 1
-                        if isMethod {
-                            callable = sp[-count - 2]
-                            receiverSlot = sp - count - 2
-                            if !sp[-count - 1].isNull { count += 1 }
-                        }
+                        // CALL: [callable, args...]; CALL_METHOD: [method, receiver or null, args...].
+                        let isMethod = opcode == .callMethod
+                        let receiverSlot = sp - operand - (isMethod ? 2 : 1)
+                        let callable = receiverSlot.pointee
+                        let count = isMethod && !receiverSlot[1].isNull ? operand + 1 : operand
                         let arguments = sp - count
                         let names = keywordNames
                         keywordNames = []
@@ -311,7 +311,7 @@ extension VM {
                     case .unaryNegative, .unaryPositive, .unaryInvert:
                         fiber.frames[frameIndex].sp = sp
                         fiber.frames[frameIndex].ip = ip
-                        sp[-1] = try unaryOperation(sp[-1], Opcode(rawValue: UInt8(truncatingIfNeeded: word)) ?? .unaryNegative)
+                        sp[-1] = try unaryOperation(sp[-1], opcode)
                     case .jump:
                         if operand < ip && budget.pointee <= 0 {
                             fiber.frames[frameIndex].sp = sp
@@ -330,7 +330,7 @@ extension VM {
                             fiber.frames[frameIndex].ip = ip
                             truth = try isTrue(value)
                         }
-                        if truth == (word & 0xFF == UInt32(Opcode.popJumpIfTrue.rawValue)) { ip = operand }
+                        if truth == (opcode == .popJumpIfTrue) { ip = operand }
                     case .jumpIfFalseOrPop, .jumpIfTrueOrPop:
                         let value = sp[-1]
                         let truth: Bool
@@ -341,7 +341,7 @@ extension VM {
                             fiber.frames[frameIndex].ip = ip
                             truth = try isTrue(value)
                         }
-                        if truth == (word & 0xFF == UInt32(Opcode.jumpIfTrueOrPop.rawValue)) {
+                        if truth == (opcode == .jumpIfTrueOrPop) {
                             ip = operand
                         } else {
                             sp -= 1
@@ -507,7 +507,7 @@ extension VM {
                     case .getYieldFromIter, .getAwaitable:
                         fiber.frames[frameIndex].sp = sp
                         fiber.frames[frameIndex].ip = ip
-                        sp[-1] = try yieldFromIterator(sp[-1], awaiting: word & 0xFF == UInt32(Opcode.getAwaitable.rawValue))
+                        sp[-1] = try yieldFromIterator(sp[-1], awaiting: opcode == .getAwaitable)
                     case .send:
                         fiber.frames[frameIndex].sp = sp
                         fiber.frames[frameIndex].ip = ip
@@ -554,8 +554,7 @@ extension VM {
                         throw PyError(exception: exception)
                     case .pushExcInfo:
                         let exception = sp[-1]
-                        sp[-1] = currentException
-                        sp.pointee = exception
+                        storePair(sp - 1, currentException, exception)
                         sp += 1
                         currentException = exception
                     case .popExcept:
@@ -570,8 +569,7 @@ extension VM {
                         fiber.frames[frameIndex].ip = ip
                         let manager = sp[-1]
                         let (exit, entered) = try enterContext(manager)
-                        sp[-1] = exit
-                        sp.pointee = entered
+                        storePair(sp - 1, exit, entered)
                         sp += 1
                     case .withExceptStart:
                         fiber.frames[frameIndex].sp = sp
@@ -614,4 +612,20 @@ extension VM {
             }
         }
     }
+}
+
+/// Writes two adjacent stack slots. Out of line on purpose: Swift 6.3.1's optimizer
+/// dropped the first of two such stores when they were inlined in the dispatch loop.
+@inline(never)
+func storePair(_ slots: UnsafeMutablePointer<Value>, _ first: Value, _ second: Value) {
+    slots[0] = first
+    slots[1] = second
+}
+
+/// Exchanges two stack slots (out of line, like `storePair`).
+@inline(never)
+func swapSlots(_ first: UnsafeMutablePointer<Value>, _ second: UnsafeMutablePointer<Value>) {
+    let value = first.pointee
+    first.pointee = second.pointee
+    second.pointee = value
 }
