@@ -22,7 +22,7 @@ extension VM {
         builtins.setString(intern("None"), .none)
         builtins.setString(intern("NotImplemented"), notImplemented)
         builtins.setString(intern("Ellipsis"), ellipsis)
-        builtins.setString(intern("__name__"), str("builtins"))
+        builtins.setString(names.name, str("builtins"))
         installOutputBuiltins()
         installIntrospectionBuiltins()
         installNumericBuiltins()
@@ -132,7 +132,7 @@ extension VM {
             let value = try arguments.exactlyOne("callable", vm)
             guard let object = value.object else { return .bool(false) }
             let callable = object is PyFunction || object is PyBuiltin || object is PyMethod || object is PyType
-                || object.type.lookup(vm.intern("__call__")) != nil || (object as? PyBox)?.kind == .partial
+                || object.type.lookup(vm.names.call) != nil || (object as? PyBox)?.kind == .partial
                 || (object as? PyBox)?.kind == .lruCache
             return .bool(callable)
         }
@@ -144,7 +144,7 @@ extension VM {
         defineBuiltin("hash") { vm, arguments throws(PyError) in .int(try vm.hash(try arguments.exactlyOne("hash", vm))) }
         defineBuiltin("vars") { vm, arguments throws(PyError) in
             try arguments.expect("vars", vm, min: 0, max: 1)
-            if arguments.positionalCount == 0 { return Value(vm.fiber.frames.last?.namespace?.takeUnretainedValue() ?? vm.fiber.frames.last?.globals ?? vm.builtins) }
+            if arguments.positionalCount == 0 { return Value(vm.fiber.last?.namespace?.takeUnretainedValue() ?? vm.fiber.last?.globals ?? vm.builtins) }
             if let type = arguments[0].as(PyType.self) { return Value(type.dict) }
             if let module = arguments[0].as(PyModule.self) { return Value(module.dict) }
             guard let attributes = arguments[0].object?.attributes ?? (arguments[0].object.map { object in
@@ -154,7 +154,7 @@ extension VM {
             return Value(attributes)
         }
         defineBuiltin("dir") { vm, arguments throws(PyError) in try vm.directory(arguments) }
-        defineBuiltin("globals") { vm, _ throws(PyError) in Value(vm.fiber.frames.last?.globals ?? vm.builtins) }
+        defineBuiltin("globals") { vm, _ throws(PyError) in Value(vm.fiber.last?.globals ?? vm.builtins) }
         defineBuiltin("locals") { vm, _ throws(PyError) in try vm.localsDict() }
         defineBuiltin("__build_class__") { vm, arguments throws(PyError) in try vm.buildClass(arguments) }
         defineBuiltin("__import__") { vm, arguments throws(PyError) in
@@ -176,7 +176,7 @@ extension VM {
             case .float(let number): return .float(abs(number))
             default:
                 if let big = vm.bigInt(value) { return vm.intValue(big < 0 ? -big : big) }
-                if let method = vm.typeOf(value).lookup(vm.intern("__abs__")) { return try vm.call(method, [value]) }
+                if let method = vm.typeOf(value).lookup(vm.names.abs) { return try vm.call(method, [value]) }
                 throw vm.typeError("bad operand type for abs(): '\(vm.typeName(value))'")
             }
         }
@@ -192,7 +192,7 @@ extension VM {
                 let result = vm.floatDivmod(x, y)
                 return vm.tuple([.float(result.quotient), .float(result.remainder)])
             }
-            if let method = vm.typeOf(a).lookup(vm.intern("__divmod__")) { return try vm.call(method, [a, b]) }
+            if let method = vm.typeOf(a).lookup(vm.names.divmod) { return try vm.call(method, [a, b]) }
             throw vm.typeError("unsupported operand type(s) for divmod(): '\(vm.typeName(a))' and '\(vm.typeName(b))'")
         }
         defineBuiltin("pow") { vm, arguments throws(PyError) in
@@ -262,7 +262,7 @@ extension VM {
             }
             let type = vm.typeOf(iterator)
             if !type.isBuiltin || !(iterator.object is PyBox) {
-                guard let method = type.lookup(vm.intern("__next__")) else {
+                guard let method = type.lookup(vm.names.next) else {
                     throw vm.typeError("'\(type.name)' object is not an iterator")
                 }
                 do throws(PyError) {
@@ -289,14 +289,14 @@ extension VM {
             if let list = value.as(PyList.self), list.type.isBuiltin {
                 return vm.box(.reversedList, [value], state: list.items.count - 1)
             }
-            if !vm.typeOf(value).isBuiltin, let method = vm.typeOf(value).lookup(vm.intern("__reversed__")) {
+            if !vm.typeOf(value).isBuiltin, let method = vm.typeOf(value).lookup(vm.names.reversed) {
                 return try vm.call(method, [value])
             }
             if value.object is PyDict || (value.as(PyBox.self).map { [.dictKeys, .dictValues, .dictItems].contains($0.kind) } ?? false) {
                 return try vm.iterate(vm.list(try vm.collect(value).reversed()))
             }
             guard value.object is PyTuple || value.object is PyStr || value.object is PyRange || value.object is PyBytes
-                    || vm.typeOf(value).lookup(vm.intern("__getitem__")) != nil else {
+                    || vm.typeOf(value).lookup(vm.names.getitem) != nil else {
                 throw vm.typeError("'\(vm.typeName(value))' object is not reversible")
             }
             return vm.box(.reversedSequence, [value], state: try vm.length(value) - 1)
@@ -393,7 +393,7 @@ extension VM {
         guard let type = classInfo.as(PyType.self) else {
             throw typeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
-        if let check = type.type.lookup(intern("__instancecheck__")), type.type !== types.type {
+        if let check = type.type.lookup(names.instancecheck), type.type !== types.type {
             return try isTrue(try call(check, [classInfo, value]))
         }
         return typeOf(value).isSubtype(of: type)
@@ -440,7 +440,7 @@ extension VM {
                 if twice > factor || (twice == factor && quotient % 2 != 0) { result += 1 }
                 return intValue(result * factor)
             }
-            if let method = typeOf(number).lookup(intern("__round__")) {
+            if let method = typeOf(number).lookup(names.round) {
                 return try call(method, digits.isNone ? [number] : [number, digits])
             }
             throw typeError("type \(typeName(number)) doesn't define __round__ method")

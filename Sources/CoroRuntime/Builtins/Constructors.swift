@@ -208,10 +208,10 @@ extension VM {
             }
         }
         let type = typeOf(value)
-        if let method = type.lookup(intern("__float__")) {
+        if let method = type.lookup(names.float) {
             return try floatValue(try call(method, [value])) ?? 0
         }
-        if let method = type.lookup(intern("__index__")) {
+        if let method = type.lookup(names.index) {
             return try floatValue(try call(method, [value])) ?? 0
         }
         throw typeError("float() argument must be a string or a real number, not '\(type.name)'")

@@ -195,7 +195,7 @@ extension VM {
     func mathArgument(_ value: Value) throws(PyError) -> Double {
         if let number = try floatValue(value) { return number }
         let type = typeOf(value)
-        if let method = type.lookup(intern("__float__")), let number = try floatValue(try call(method, [value])) { return number }
+        if let method = type.lookup(names.float), let number = try floatValue(try call(method, [value])) { return number }
         throw typeError("must be real number, not \(type.name)")
     }
 }

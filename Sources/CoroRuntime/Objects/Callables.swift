@@ -3,16 +3,18 @@ import CoroCompiler
 /// A function defined by a script: code plus the globals, defaults and closure cells
 /// it was created with.
 public final class PyFunction: PyObject {
-    let code: RuntimeCode
-    let globals: PyDict
-    var name: String
-    var qualifiedName: String
-    var defaults: [Value]
+    /// Owned by the code constant the function was made from.
+    unowned(unsafe) let code: RuntimeCode
+    /// Traced below; unowned so that the dispatch loop reads it without retaining.
+    unowned(unsafe) let globals: PyDict
+    @exclusivity(unchecked) var name: String
+    @exclusivity(unchecked) var qualifiedName: String
+    @exclusivity(unchecked) var defaults: [Value]
     /// Keyword-only defaults by parameter name.
-    var keywordDefaults: PyDict?
+    @exclusivity(unchecked) var keywordDefaults: PyDict?
     let closure: [PyCell]
-    var module: Value
-    var doc: Value = .none
+    @exclusivity(unchecked) var module: Value
+    @exclusivity(unchecked) var doc: Value = .none
 
     init(type: PyType, code: RuntimeCode, globals: PyDict, defaults: [Value], keywordDefaults: PyDict?,
          closure: [PyCell], module: Value) {

@@ -2,7 +2,7 @@ import BigInt
 
 /// A `list`.
 public final class PyList: PyObject {
-    var items: [Value]
+    @exclusivity(unchecked) var items: [Value]
 
     init(type: PyType, _ items: [Value]) {
         self.items = items
@@ -18,7 +18,7 @@ public final class PyList: PyObject {
 /// A `tuple`.
 public final class PyTuple: PyObject {
     let items: [Value]
-    var cachedHash: Int?
+    @exclusivity(unchecked) var cachedHash: Int?
 
     init(type: PyType, _ items: [Value]) {
         self.items = items
@@ -92,7 +92,7 @@ public final class PySlice: PyObject {
 
 /// A cell: a variable shared between a function and the closures that capture it.
 public final class PyCell: PyObject {
-    var value: Value
+    @exclusivity(unchecked) var value: Value
 
     init(type: PyType, _ value: Value) {
         self.value = value
@@ -124,8 +124,8 @@ public final class PyModule: PyObject {
 /// An object that holds other values for a builtin (iterators, views, wrappers):
 /// `values` are traced, `state` is free for the owner's bookkeeping.
 public final class PyBox: PyObject {
-    var values: [Value]
-    var state: Int
+    @exclusivity(unchecked) var values: [Value]
+    @exclusivity(unchecked) var state: Int
     /// What the box is (which builtin made it), for its type's methods.
     let kind: BoxKind
 

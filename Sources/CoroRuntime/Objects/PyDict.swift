@@ -9,10 +9,12 @@ public final class PyDict: PyObject {
         var value: Value
     }
 
-    private(set) var entries: [Entry] = []
+    @exclusivity(unchecked) private(set) var entries: [Entry] = []
     /// -1: empty; otherwise an index into `entries`.
-    private var slots: [Int32] = []
-    private(set) var count = 0
+    @exclusivity(unchecked) private var slots: [Int32] = []
+    @exclusivity(unchecked) private(set) var count = 0
+    /// Changes whenever a key is added, removed or rebound (for LOAD_GLOBAL's cache).
+    @exclusivity(unchecked) private(set) var version = 0
 
     override func trace(_ tracer: inout Tracer) {
         super.trace(&tracer)
@@ -43,20 +45,33 @@ public final class PyDict: PyObject {
         }
     }
 
-    /// Looks up a `str` key without the VM (only `str` keys can equal it).
+    /// Looks up a `str` key without the VM (only `str` keys can equal it): pointer
+    /// equality first (names are interned), then text.
     @inline(__always)
     func lookupString(_ key: PyStr) -> Value? {
         if count == 0 { return nil }
         let hash = key.hashValue
-        let found = try? probe(hash) { index in
-            guard case .object(let reference) = entries[index].key else { return false }
-            let other = reference.takeUnretainedValue()
-            if other === key { return true }
-            guard let string = other as? PyStr else { return false }
-            return string.equals(key)
+        let keyPointer = Unmanaged.passUnretained(key).toOpaque()
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries -> Value? in
+                let mask = slots.count - 1
+                var perturb = UInt(bitPattern: hash)
+                var slot = hash & mask
+                while true {
+                    let index = Int(slots[slot])
+                    if index < 0 { return nil }
+                    let entry = entries[index]
+                    if case .object(let reference) = entry.key {
+                        if reference.toOpaque() == keyPointer { return entry.value }
+                        if entry.hash == hash, let other = reference.takeUnretainedValue() as? PyStr, other.equals(key) {
+                            return entry.value
+                        }
+                    }
+                    perturb >>= 5
+                    slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+                }
+            }
         }
-        guard let index = found?.entry else { return nil }
-        return entries[index].value
     }
 
     func lookup(_ key: Value, hash: Int, vm: VM) throws(PyError) -> Value? {
@@ -75,6 +90,7 @@ public final class PyDict: PyObject {
         let found = try probe(hash) { index throws(PyError) in try vm.keysEqual(entries[index].key, key) }
         if let index = found.entry, index < entries.count {
             entries[index].value = value
+            version &+= 1
             return
         }
         if found.slot < 0 || found.slot >= slots.count || slots[found.slot] >= 0 {
@@ -102,12 +118,14 @@ public final class PyDict: PyObject {
         guard let found else { return }
         if let index = found.entry {
             entries[index].value = value
+            version &+= 1
         } else {
             insertNew(Entry(hash: key.hashValue, key: Value(key), value: value), at: found.slot)
         }
     }
 
     private func insertNew(_ entry: Entry, at slot: Int) {
+        version &+= 1
         slots[slot] = Int32(entries.count)
         entries.append(entry)
         count += 1
@@ -133,6 +151,7 @@ public final class PyDict: PyObject {
     /// Empties entry `index` (its slot keeps pointing at it, as a tombstone).
     @discardableResult
     func removeEntry(at index: Int) -> Value {
+        version &+= 1
         let value = entries[index].value
         entries[index].key = .null
         entries[index].value = .null
@@ -146,6 +165,7 @@ public final class PyDict: PyObject {
     }
 
     func clear() {
+        version &+= 1
         entries = []
         slots = []
         count = 0
@@ -187,7 +207,10 @@ public final class PyDict: PyObject {
 
     func entry(at index: Int) -> Entry { entries[index] }
 
-    func setValue(at index: Int, _ value: Value) { entries[index].value = value }
+    func setValue(at index: Int, _ value: Value) {
+        entries[index].value = value
+        version &+= 1
+    }
 
     /// Copies `other`'s entries (hashes already known).
     func update(from other: PyDict, vm: VM) throws(PyError) {

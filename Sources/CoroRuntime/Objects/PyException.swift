@@ -8,14 +8,14 @@ struct TracebackEntry {
 
 /// An exception instance (of `BaseException` or a subclass).
 public final class PyException: PyObject {
-    var args: [Value]
+    @exclusivity(unchecked) var args: [Value]
     /// Innermost frame first: appended as the exception leaves each frame.
-    var traceback: [TracebackEntry] = []
-    var cause: Value = .none
-    var context: Value = .none
-    var suppressContext = false
+    @exclusivity(unchecked) var traceback: [TracebackEntry] = []
+    @exclusivity(unchecked) var cause: Value = .none
+    @exclusivity(unchecked) var context: Value = .none
+    @exclusivity(unchecked) var suppressContext = false
     /// Extra slots for subclasses (`StopIteration.value`, `SystemExit.code`, `OSError.errno`...).
-    var notes: Value = .null
+    @exclusivity(unchecked) var notes: Value = .null
 
     init(type: PyType, args: [Value]) {
         self.args = args

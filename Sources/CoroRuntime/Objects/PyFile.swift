@@ -7,12 +7,12 @@ public final class PyFile: PyObject {
     let name: String
     let mode: String
     /// The whole contents for reading, consumed from `position`.
-    var contents: [UInt8] = []
-    var position = 0
+    @exclusivity(unchecked) var contents: [UInt8] = []
+    @exclusivity(unchecked) var position = 0
     /// Where writes go: a sink (standard streams) or a file descriptor.
     let sink: OutputSink?
-    var descriptor: Int32
-    var isClosed = false
+    @exclusivity(unchecked) var descriptor: Int32
+    @exclusivity(unchecked) var isClosed = false
 
     init(type: PyType, name: String, mode: String, sink: OutputSink?, descriptor: Int32) {
         self.name = name

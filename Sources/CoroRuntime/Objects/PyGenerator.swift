@@ -4,15 +4,15 @@ public final class PyGenerator: PyObject {
 
     let code: RuntimeCode
     let globals: PyDict
-    var name: String
-    var qualifiedName: String
+    @exclusivity(unchecked) var name: String
+    @exclusivity(unchecked) var qualifiedName: String
     let slots: UnsafeMutablePointer<Value>
     /// Live slots: locals and cells, then the value stack up to here (an offset).
-    var stackTop: Int
-    var ip = 0
-    var state = State.created
+    @exclusivity(unchecked) var stackTop: Int
+    @exclusivity(unchecked) var ip = 0
+    @exclusivity(unchecked) var state = State.created
     /// The exception being handled when the generator last yielded (CPython's gi_exc_state).
-    var savedException: Value = .none
+    @exclusivity(unchecked) var savedException: Value = .none
 
     init(type: PyType, code: RuntimeCode, globals: PyDict, name: String, qualifiedName: String) {
         self.code = code

@@ -3,11 +3,11 @@
 /// objects are `Value`s, which the collector follows through `trace`.
 public class PyObject {
     /// The object's class; unowned because types are kept alive by the heap.
-    final var typeStorage: Unmanaged<PyType>
+    @exclusivity(unchecked) final var typeStorage: Unmanaged<PyType>
     /// The collection epoch in which the object was last marked reachable.
-    final var markEpoch: UInt32 = 0
+    @exclusivity(unchecked) final var markEpoch: UInt32 = 0
     /// The instance `__dict__`, for instances of classes defined in scripts.
-    final var attributes: PyDict?
+    @exclusivity(unchecked) final var attributes: PyDict?
 
     init(type: PyType) {
         typeStorage = Unmanaged.passUnretained(type)

@@ -10,11 +10,11 @@ public final class PySet: PyObject {
         var isDummy: Bool { key.isNull && hash == -1 }
     }
 
-    private(set) var table = [Slot](repeating: Slot(hash: 0, key: .null), count: 8)
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var table = [Slot](repeating: Slot(hash: 0, key: .null), count: 8)
+    @exclusivity(unchecked) private(set) var count = 0
     /// Active plus deleted slots.
-    private var fill = 0
-    private var finger = 0
+    @exclusivity(unchecked) private var fill = 0
+    @exclusivity(unchecked) private var finger = 0
 
     private static let linearProbes = 9
 

@@ -5,8 +5,8 @@ public final class PyStr: PyObject {
     let value: String
     let isASCII: Bool
     let count: Int
-    private var cachedHash: Int?
-    private var cachedScalars: [Unicode.Scalar]?
+    @exclusivity(unchecked) private var cachedHash: Int?
+    @exclusivity(unchecked) private var cachedScalars: [Unicode.Scalar]?
 
     init(type: PyType, _ value: String) {
         self.value = value

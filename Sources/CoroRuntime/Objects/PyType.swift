@@ -10,20 +10,20 @@ enum Layout: UInt8 {
 /// method resolution order (C3), and a version number changes whenever a class on the
 /// MRO is modified so that caches can tell when they are stale.
 public final class PyType: PyObject {
-    var name: String
-    var qualifiedName: String
-    var bases: [PyType]
+    @exclusivity(unchecked) var name: String
+    @exclusivity(unchecked) var qualifiedName: String
+    @exclusivity(unchecked) var bases: [PyType]
     /// The MRO, this type first.
-    var mro: [PyType] = []
+    @exclusivity(unchecked) var mro: [PyType] = []
     let dict: PyDict
     let layout: Layout
     /// Whether scripts may subclass it.
-    var isBaseType = true
+    @exclusivity(unchecked) var isBaseType = true
     /// Whether instances get an attribute dict (classes defined by scripts).
-    var hasInstanceDict = false
-    var isBuiltin = true
+    @exclusivity(unchecked) var hasInstanceDict = false
+    @exclusivity(unchecked) var isBuiltin = true
     /// Which dunder methods some class on the MRO defines in a script (cached).
-    var overrides = Overrides()
+    @exclusivity(unchecked) var overrides = Overrides()
 
     init(metatype: PyType?, name: String, bases: [PyType], dict: PyDict, layout: Layout) {
         self.name = name
@@ -47,13 +47,34 @@ public final class PyType: PyObject {
         for entry in mro { tracer.mark(entry) }
     }
 
+    /// Per-class memo of what attribute names resolve to (see `AttributeCache`),
+    /// indexed by the interned name's address.
+    let attributeCache: UnsafeMutablePointer<AttributeCache> = {
+        let table = UnsafeMutablePointer<AttributeCache>.allocate(capacity: PyType.attributeCacheSize)
+        table.initialize(repeating: AttributeCache(), count: PyType.attributeCacheSize)
+        return table
+    }()
+    static let attributeCacheSize = 64
+
+    deinit {
+        attributeCache.deallocate()
+    }
+
+    /// The memo slot for `name`.
+    @inline(__always)
+    func cacheSlot(for name: PyStr) -> UnsafeMutablePointer<AttributeCache> {
+        attributeCache + (Int(bitPattern: Unmanaged.passUnretained(name).toOpaque()) >> 4) & (PyType.attributeCacheSize - 1)
+    }
+
     /// Looks `name` up along the MRO.
     @inline(__always)
     func lookup(_ name: PyStr) -> Value? {
-        for entry in mro {
-            if let value = entry.dict.lookupString(name) { return value }
+        mro.withUnsafeBufferPointer { entries in
+            for index in 0..<entries.count {
+                if let value = entries[index].dict.lookupString(name) { return value }
+            }
+            return nil
         }
-        return nil
     }
 
     func isSubtype(of other: PyType) -> Bool {

@@ -71,7 +71,7 @@ extension VM {
     /// `format(value, spec)`.
     func format(_ value: Value, _ spec: String) throws(PyError) -> Value {
         let type = typeOf(value)
-        if !type.isBuiltin, let method = type.lookup(intern("__format__")), method.object is PyFunction {
+        if !type.isBuiltin, let method = type.lookup(names.format), method.object is PyFunction {
             return try call(method, [value, str(spec)])
         }
         if spec.isEmpty { return try str(of: value) }

@@ -8,7 +8,7 @@ extension VM {
         if let tuple = values.as(PyTuple.self), tuple.type.isBuiltin || namedTupleFields(tuple.type) == nil {
             arguments = tuple.items
             mapping = nil
-        } else if values.object is PyDict || (!typeOf(values).isBuiltin && typeOf(values).lookup(intern("__getitem__")) != nil && !(values.object is PyStr)) {
+        } else if values.object is PyDict || (!typeOf(values).isBuiltin && typeOf(values).lookup(names.getitem) != nil && !(values.object is PyStr)) {
             arguments = [values]
             mapping = values
         } else {

@@ -34,7 +34,7 @@ final class BuiltinTypes {
     let box: [BoxKind: PyType]
     let baseException: PyType
     /// Every builtin exception class by name.
-    private(set) var exceptions: [String: PyType] = [:]
+    @exclusivity(unchecked) private(set) var exceptions: [String: PyType] = [:]
 
     init(heap: Heap) {
         var created: [PyType] = []

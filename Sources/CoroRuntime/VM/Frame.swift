@@ -38,23 +38,52 @@ struct Frame {
 }
 
 /// A stack of frames and the slots they use: the main program, and in the async
-/// runtime each task, runs on one. Frames never live on the Swift stack.
+/// runtime each task, runs on one. Frames never live on the Swift stack. Both stacks
+/// are fixed buffers reached through pointers, so the dispatch loop pays no
+/// reference counting or exclusivity checks to use them.
 final class Fiber {
     let slots: UnsafeMutablePointer<Value>
     let slotCount: Int
-    var frames: [Frame] = []
+    let frames: UnsafeMutablePointer<Frame>
+    let frameCapacity: Int
+    /// Frames in use.
+    let depth: UnsafeMutablePointer<Int>
 
-    init(slotCount: Int) {
+    init(slotCount: Int, frameCapacity: Int) {
         self.slotCount = slotCount
+        self.frameCapacity = frameCapacity
         // Left uninitialised (pages are touched only as frames use them); a frame
         // initialises its own slots and the collector reads only below each frame's sp.
         slots = .allocate(capacity: slotCount)
-        frames.reserveCapacity(1024)
+        frames = .allocate(capacity: frameCapacity)
+        depth = .allocate(capacity: 1)
+        depth.initialize(to: 0)
     }
 
     deinit {
         slots.deallocate()
+        frames.deallocate()
+        depth.deallocate()
     }
 
     var slotsEnd: UnsafeMutablePointer<Value> { slots + slotCount }
+    var count: Int { depth.pointee }
+    var last: Frame? { depth.pointee > 0 ? frames[depth.pointee - 1] : nil }
+
+    /// Pushes `frame`; false when the frame stack is full.
+    @inline(__always)
+    func push(_ frame: Frame) -> Bool {
+        let index = depth.pointee
+        guard index < frameCapacity else { return false }
+        (frames + index).initialize(to: frame)
+        depth.pointee = index + 1
+        return true
+    }
+
+    @inline(__always)
+    @discardableResult
+    func pop() -> Frame {
+        depth.pointee -= 1
+        return frames[depth.pointee]
+    }
 }

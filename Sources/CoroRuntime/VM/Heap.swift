@@ -6,14 +6,14 @@
 /// at safepoints of the dispatch loop, once allocations since the last one pass a
 /// threshold that grows with the live heap; `stress` collects at every safepoint.
 final class Heap {
-    private(set) var objects: [PyObject] = []
+    @exclusivity(unchecked) private(set) var objects: [PyObject] = []
     /// Objects that are never collected (builtin types, constants, interned names).
-    private var immortals: [PyObject] = []
-    private(set) var epoch: UInt32 = 1
+    @exclusivity(unchecked) private var immortals: [PyObject] = []
+    @exclusivity(unchecked) private(set) var epoch: UInt32 = 1
     /// Collect at every safepoint (`CORO_GC_STRESS=1`).
     let stress: Bool
-    private var threshold = 200_000
-    private(set) var collections = 0
+    @exclusivity(unchecked) private var threshold = 200_000
+    @exclusivity(unchecked) private(set) var collections = 0
     /// Allocations left before the next collection. A pointer, so that the dispatch
     /// loop reads it without exclusivity checks.
     let budget: UnsafeMutablePointer<Int>

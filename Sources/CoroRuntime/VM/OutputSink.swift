@@ -7,9 +7,9 @@ import Glibc
 public final class OutputSink {
     private let descriptor: Int32
     private let handler: (@Sendable (String) -> Void)?
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     /// Flush after every write (stderr, or a terminal).
-    public var isUnbuffered: Bool
+    @exclusivity(unchecked) public var isUnbuffered: Bool
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor

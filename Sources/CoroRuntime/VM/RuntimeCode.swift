@@ -7,6 +7,11 @@ final class RuntimeCode {
     let instructions: UnsafeMutablePointer<UInt32>
     let constants: UnsafeMutablePointer<Value>
     let names: [PyStr]
+    /// The names again, for the dispatch loop (no reference counting on access).
+    let nameTable: UnsafeMutablePointer<Unmanaged<PyStr>>
+    let argumentCount: Int
+    /// One inline cache per instruction (used by attribute instructions).
+    let attributeCache: UnsafeMutablePointer<AttributeCache>
     let localCount: Int
     /// Cells and free variables, stored after the locals.
     let derefCount: Int
@@ -20,6 +25,11 @@ final class RuntimeCode {
         self.constants = .allocate(capacity: max(1, constants.count))
         self.constants.initialize(from: constants, count: constants.count)
         self.names = names
+        nameTable = .allocate(capacity: max(1, names.count))
+        for (index, name) in names.enumerated() { nameTable[index] = Unmanaged.passUnretained(name) }
+        argumentCount = code.argumentCount
+        attributeCache = .allocate(capacity: max(1, code.instructions.count))
+        attributeCache.initialize(repeating: AttributeCache(), count: max(1, code.instructions.count))
         localCount = code.localNames.count
         derefCount = code.cellNames.count + code.freeNames.count
         frameSize = code.frameSize
@@ -35,7 +45,12 @@ final class RuntimeCode {
     deinit {
         instructions.deallocate()
         constants.deallocate()
+        nameTable.deallocate()
+        attributeCache.deallocate()
     }
+
+    @inline(__always)
+    func name(_ index: Int) -> PyStr { nameTable[index].takeUnretainedValue() }
 
     var isGeneratorLike: Bool { !flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) }
 }

@@ -8,11 +8,11 @@ extension VM {
             return found
         }
         let type = typeOf(object)
-        if !type.isBuiltin, let custom = type.lookup(intern("__getattribute__")), !(custom.object is PyBuiltin) {
+        if !type.isBuiltin, let custom = type.lookup(names.getattribute), !(custom.object is PyBuiltin) {
             return try call(custom, [object, Value(name)])
         }
         if let found = try genericGetAttribute(object, name, type) { return found }
-        if !type.isBuiltin, let hook = type.lookup(intern("__getattr__")) {
+        if !type.isBuiltin, let hook = type.lookup(names.getattr) {
             return try call(hook, [object, Value(name)])
         }
         throw attributeError(object, name.value)
@@ -51,8 +51,8 @@ extension VM {
             }
             return try call(box.values[0], [object])
         }
-        if !descriptor.type.isBuiltin, descriptor.type.lookup(intern("__set__")) != nil || descriptor.type.lookup(intern("__delete__")) != nil,
-           let getter = descriptor.type.lookup(intern("__get__")) {
+        if !descriptor.type.isBuiltin, descriptor.type.lookup(names.set) != nil || descriptor.type.lookup(names.delete) != nil,
+           let getter = descriptor.type.lookup(names.get) {
             return try call(getter, [found, object, Value(type)])
         }
         return nil
@@ -77,7 +77,7 @@ extension VM {
         case let box as PyBox where box.kind == .classMethod:
             return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: Value(type))))
         default:
-            if !attribute.type.isBuiltin, let getter = attribute.type.lookup(intern("__get__")) {
+            if !attribute.type.isBuiltin, let getter = attribute.type.lookup(names.get) {
                 return try call(getter, [found, object, Value(type)])
             }
             return found
@@ -96,7 +96,7 @@ extension VM {
                     return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: Value(type))))
                 }
             }
-            if !attribute.type.isBuiltin, !(attribute is PyType), let getter = attribute.type.lookup(intern("__get__")) {
+            if !attribute.type.isBuiltin, !(attribute is PyType), let getter = attribute.type.lookup(names.get) {
                 return try call(getter, [found, .none, Value(type)])
             }
             return found
@@ -106,7 +106,7 @@ extension VM {
         if let found = metatype.lookup(name), metatype !== type {
             return try bind(found, to: Value(type), metatype)
         }
-        if metatype !== types.type, let hook = metatype.lookup(intern("__getattr__")) {
+        if metatype !== types.type, let hook = metatype.lookup(names.getattr) {
             return try call(hook, [Value(type), Value(name)])
         }
         throw attributeError(Value(type), name.value)
@@ -130,13 +130,13 @@ extension VM {
         } else if !(attribute is PyFunction) {
             return .null
         }
-        if !type.isBuiltin, let custom = type.lookup(intern("__getattribute__")), !(custom.object is PyBuiltin) { return .null }
+        if !type.isBuiltin, let custom = type.lookup(names.getattribute), !(custom.object is PyBuiltin) { return .null }
         return found
     }
 
     func setAttribute(_ object: Value, _ name: PyStr, _ value: Value) throws(PyError) {
         let type = typeOf(object)
-        if !type.isBuiltin, let custom = type.lookup(intern("__setattr__")), !(custom.object is PyBuiltin) {
+        if !type.isBuiltin, let custom = type.lookup(names.setattr), !(custom.object is PyBuiltin) {
             _ = try call(custom, [object, Value(name), value])
             return
         }
@@ -150,6 +150,7 @@ extension VM {
                 throw typeError("cannot set '\(name.value)' attribute of immutable type '\(type.name)'")
             }
             type.dict.setString(name, value)
+            typeEpoch.pointee += 1
             return
         }
         let type = typeOf(object)
@@ -162,7 +163,7 @@ extension VM {
                 _ = try call(box.values[1], [object, value])
                 return
             }
-            if !descriptor.type.isBuiltin, let setter = descriptor.type.lookup(intern("__set__")) {
+            if !descriptor.type.isBuiltin, let setter = descriptor.type.lookup(names.set) {
                 _ = try call(setter, [found, object, value])
                 return
             }
@@ -185,7 +186,7 @@ extension VM {
 
     func deleteAttribute(_ object: Value, _ name: PyStr) throws(PyError) {
         let type = typeOf(object)
-        if !type.isBuiltin, let custom = type.lookup(intern("__delattr__")), !(custom.object is PyBuiltin) {
+        if !type.isBuiltin, let custom = type.lookup(names.delattr), !(custom.object is PyBuiltin) {
             _ = try call(custom, [object, Value(name)])
             return
         }
@@ -197,6 +198,7 @@ extension VM {
             return
         }
         if let classObject = object.as(PyType.self), !classObject.isBuiltin {
+            typeEpoch.pointee += 1
             if classObject.dict.removeString(name) != nil { return }
         } else if let module = object.as(PyModule.self) {
             if module.dict.removeString(name) != nil { return }

@@ -36,7 +36,7 @@ extension VM {
             case "__base__": return type.bases.first.map(Value.init) ?? .none
             case "__mro__": return tuple(type.mro.map(Value.init))
             case "__dict__": return Value(type.dict)
-            case "__doc__": return type.dict.lookupString(intern("__doc__")) ?? .none
+            case "__doc__": return type.dict.lookupString(names.doc) ?? .none
             default: return nil
             }
         case let function as PyFunction:

@@ -82,7 +82,7 @@ extension VM {
         if let box = object as? PyBox, let result = try callBox(box, arguments, keywordNames) {
             return result
         }
-        if let method = object.type.lookup(intern("__call__")) {
+        if let method = object.type.lookup(names.call) {
             var withReceiver = [Value(object)]
             withReceiver.append(contentsOf: arguments)
             return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
@@ -108,17 +108,18 @@ extension VM {
             if code.derefCount > 0 { prepareCells(function, base: generator.slots) }
             return Value(generator)
         }
-        let slotTop = fiber.frames.last?.slotTop ?? fiber.slots
-        guard slotTop + code.frameSize <= fiber.slotsEnd, fiber.frames.count + nativeDepth < recursionLimit + 1 else {
+        let slotTop = fiber.last?.slotTop ?? fiber.slots
+        guard slotTop + code.frameSize <= fiber.slotsEnd, fiber.count + nativeDepth < recursionLimit + 1 else {
             throw recursionError()
         }
         try bindArguments(function, arguments, keywordNames, into: slotTop)
         if code.derefCount > 0 { prepareCells(function, base: slotTop) }
         let stackStart = slotTop + code.localCount + code.derefCount
-        fiber.frames.append(Frame(
+        let pushed = fiber.push(Frame(
             code: code, base: slotTop, sp: stackStart, ip: 0, returnSlot: returnSlot ?? stackStart,
             globals: function.globals, namespace: namespace.map(Unmanaged.passUnretained), generator: nil,
             mode: mode, instance: .null, slotTop: slotTop + code.frameSize))
+        if !pushed { throw recursionError() }
         return nil
     }
 
@@ -151,16 +152,24 @@ extension VM {
                 throw typeError("can't send non-None value to a just-started \(generator.type === types.coroutine ? "coroutine" : "generator")")
             }
         case .suspended:
+            break
+        }
+        guard fiber.count + nativeDepth < recursionLimit + 1 else { throw recursionError() }
+        if generator.state == .suspended {
             generator.slots[generator.stackTop] = value
             generator.stackTop += 1
         }
-        guard fiber.frames.count + nativeDepth < recursionLimit + 1 else { throw recursionError() }
         generator.state = .running
-        let slotTop = fiber.frames.last?.slotTop ?? fiber.slots
-        fiber.frames.append(Frame(
+        let slotTop = fiber.last?.slotTop ?? fiber.slots
+        let pushed = fiber.push(Frame(
             code: generator.code, base: generator.slots, sp: generator.slots + generator.stackTop, ip: generator.ip,
             returnSlot: returnSlot, globals: generator.globals, namespace: nil,
             generator: Unmanaged.passUnretained(generator), mode: mode, instance: .null, slotTop: slotTop))
+        if !pushed {
+            if generator.ip > 0 { generator.stackTop -= 1 }
+            generator.state = generator.ip > 0 ? .suspended : .created
+            throw recursionError()
+        }
         return true
     }
 
@@ -179,7 +188,7 @@ extension VM {
             if exception != nil && generator.ip > 0 {
                 // Throwing replaces the sent value: raise at the suspended yield.
                 generator.stackTop -= 1
-                fiber.frames[fiber.frames.count - 1].sp -= 1
+                fiber.frames[fiber.count - 1].sp -= 1
             }
             return try run(raising: exception)
         }

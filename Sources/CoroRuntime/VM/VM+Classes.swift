@@ -18,10 +18,10 @@ extension VM {
         if type.isBuiltin {
             return try constructBuiltin(type.builtinBase, type, Arguments(values: arguments, keywordNames: keywordNames))
         }
-        let initializer = type.lookup(intern("__init__"))
+        let initializer = type.lookup(names.initializer)
         let hasScriptInit = initializer?.object is PyFunction
         var instance: Value
-        if let newMethod = type.lookup(intern("__new__")), let function = scriptNew(newMethod) {
+        if let newMethod = type.lookup(names.new), let function = scriptNew(newMethod) {
             var withClass = [Value(type)]
             withClass.append(contentsOf: arguments)
             instance = try call(function, withClass, keywordNames: keywordNames)
@@ -47,7 +47,7 @@ extension VM {
             try withInstance.withUnsafeBufferPointer { buffer throws(PyError) in
                 _ = try enterFunction(function, buffer, keywordNames, mode: .initializer, returnSlot: returnSlot)
             }
-            fiber.frames[fiber.frames.count - 1].instance = instance
+            fiber.frames[fiber.count - 1].instance = instance
             return nil
         }
         let result = try call(initializer, withInstance, keywordNames: keywordNames)
@@ -115,30 +115,31 @@ extension VM {
         let layout = bases.map(\.builtinBase.layout).first { $0 != .object } ?? .object
         let made = heap.register(PyType(metatype: metatype, name: name, bases: bases, dict: namespace, layout: layout))
         root(Value(made))
+        typeEpoch.pointee += 1
         made.isBuiltin = false
         made.hasInstanceDict = true
         made.mro = [made] + (try linearize(bases, for: name))
-        if let qualified = namespace.removeString(intern("__qualname__"))?.as(PyStr.self) { made.qualifiedName = qualified.value }
-        if namespace.lookupString(intern("__eq__")) != nil && namespace.lookupString(intern("__hash__")) == nil {
-            namespace.setString(intern("__hash__"), .none)
+        if let qualified = namespace.removeString(names.qualname)?.as(PyStr.self) { made.qualifiedName = qualified.value }
+        if namespace.lookupString(names.eq) != nil && namespace.lookupString(names.hash) == nil {
+            namespace.setString(names.hash, .none)
         }
         for implicit in ["__init_subclass__", "__class_getitem__"] {
             if let function = namespace.lookupString(intern(implicit)), function.object is PyFunction {
                 namespace.setString(intern(implicit), box(.classMethod, [function]))
             }
         }
-        if let function = namespace.lookupString(intern("__new__")), function.object is PyFunction {
-            namespace.setString(intern("__new__"), box(.staticMethod, [function]))
+        if let function = namespace.lookupString(names.new), function.object is PyFunction {
+            namespace.setString(names.new, box(.staticMethod, [function]))
         }
-        if namespace.lookupString(intern("__doc__")) == nil { namespace.setString(intern("__doc__"), .none) }
+        if namespace.lookupString(names.doc) == nil { namespace.setString(names.doc, .none) }
         for entry in namespace.liveEntries {
             let valueType = typeOf(entry.value)
-            if !valueType.isBuiltin, let setName = valueType.lookup(intern("__set_name__")) {
+            if !valueType.isBuiltin, let setName = valueType.lookup(names.setName) {
                 _ = try call(setName, [entry.value, Value(made), entry.key])
             }
         }
         for base in made.mro.dropFirst() {
-            guard let hook = base.dict.lookupString(intern("__init_subclass__")) else { continue }
+            guard let hook = base.dict.lookupString(names.initSubclass) else { continue }
             let function = hook.as(PyBox.self)?.values.first ?? hook
             if function.object is PyFunction {
                 _ = try call(function, [Value(made)] + keywords.map(\.1), keywordNames: keywords.map(\.0))
@@ -181,7 +182,7 @@ extension VM {
             guard arguments[0].object is PyType else { throw typeError("super() argument 1 must be a type, not \(typeName(arguments[0]))") }
             return box(.superObject, [arguments[0], arguments[1]])
         }
-        guard let frame = fiber.frames.last else { throw error("RuntimeError", "super(): no arguments") }
+        guard let frame = fiber.last else { throw error("RuntimeError", "super(): no arguments") }
         let code = frame.code.code
         guard let classIndex = code.freeNames.firstIndex(of: "__class__"),
               let cell = frame.base[frame.code.localCount + code.cellNames.count + classIndex].as(PyCell.self) else {

@@ -43,23 +43,23 @@ extension VM {
     func unwind(_ exception: PyException, addTraceback: Bool) throws(PyError) {
         var exception = exception
         var record = addTraceback
-        while let frame = fiber.frames.last {
+        while let frame = fiber.last {
             if record { exception.traceback.append(TracebackEntry(code: frame.code, instruction: frame.ip - 1)) }
             record = true
             if let handler = frame.code.code.handler(at: frame.ip - 1) {
-                let top = fiber.frames.count - 1
+                let top = fiber.count - 1
                 let sp = frame.stackBase + handler.depth
                 sp.pointee = Value(exception)
                 fiber.frames[top].sp = sp + 1
                 fiber.frames[top].ip = handler.target
                 return
             }
-            fiber.frames.removeLast()
+            fiber.pop()
             if let generator = frame.generator?.takeUnretainedValue() {
                 generator.finish()
                 exception = generatorExitReplacement(exception, generator)
             }
-            if frame.mode == .native || fiber.frames.isEmpty { throw PyError(exception: exception) }
+            if frame.mode == .native || (fiber.count == 0) { throw PyError(exception: exception) }
         }
         throw PyError(exception: exception)
     }

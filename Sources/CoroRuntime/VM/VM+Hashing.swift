@@ -30,7 +30,7 @@ extension VM {
                     return identityHash(object)
                 }
             }
-            if let method = object.type.lookup(intern("__hash__")) {
+            if let method = object.type.lookup(names.hash) {
                 if case .none = method { throw typeError("unhashable type: '\(object.type.name)'") }
                 if method.object is PyFunction {
                     let result = try call(method, [value])

@@ -36,7 +36,7 @@ extension VM {
             sp -= 1
             guard let module = sp.pointee.as(PyModule.self) else { return }
             let target = frame.namespace?.takeUnretainedValue() ?? frame.globals
-            let exported = module.dict.lookupString(intern("__all__")).flatMap { try? collect($0) }
+            let exported = module.dict.lookupString(names.all).flatMap { try? collect($0) }
             for entry in module.dict.liveEntries {
                 guard let key = entry.key.as(PyStr.self) else { continue }
                 if let exported {
@@ -88,10 +88,10 @@ extension VM {
 
     func newModule(_ name: String, file: String? = nil) -> PyModule {
         let dict = newDict()
-        dict.setString(intern("__name__"), str(name))
-        dict.setString(intern("__doc__"), .none)
-        if let file { dict.setString(intern("__file__"), str(file)) }
-        dict.setString(intern("__builtins__"), Value(builtinsModule))
+        dict.setString(names.name, str(name))
+        dict.setString(names.doc, .none)
+        if let file { dict.setString(names.file, str(file)) }
+        dict.setString(names.builtins, Value(builtinsModule))
         return heap.register(PyModule(type: types.module, name: name, dict: dict))
     }
 

@@ -8,14 +8,14 @@ extension VM {
         }
         let object = reference.takeUnretainedValue()
         if !object.type.isBuiltin {
-            if let method = object.type.lookup(intern("__iter__")) {
+            if let method = object.type.lookup(names.iter) {
                 let iterator = try call(method, [value])
-                guard typeOf(iterator).lookup(intern("__next__")) != nil || iterator.object is PyBox || iterator.object is PyGenerator else {
+                guard typeOf(iterator).lookup(names.next) != nil || iterator.object is PyBox || iterator.object is PyGenerator else {
                     throw typeError("iter() returned non-iterator of type '\(typeName(iterator))'")
                 }
                 return iterator
             }
-            if object.type.lookup(intern("__getitem__")) != nil { return box(.sequenceIterator, [value]) }
+            if object.type.lookup(names.getitem) != nil { return box(.sequenceIterator, [value]) }
         }
         switch object {
         case is PyList: return box(.listIterator, [value])
@@ -36,7 +36,7 @@ extension VM {
             default: return value
             }
         default:
-            if let method = object.type.lookup(intern("__iter__")) { return try call(method, [value]) }
+            if let method = object.type.lookup(names.iter) { return try call(method, [value]) }
             throw typeError("'\(object.type.name)' object is not iterable")
         }
     }
@@ -56,7 +56,7 @@ extension VM {
             case .returned: return nil
             }
         }
-        guard let method = object.type.lookup(intern("__next__")) else {
+        guard let method = object.type.lookup(names.next) else {
             throw typeError("'\(object.type.name)' object is not an iterator")
         }
         do throws(PyError) {
@@ -214,7 +214,7 @@ extension VM {
         }
         if awaiting {
             let type = typeOf(value)
-            guard let method = type.lookup(intern("__await__")) else {
+            guard let method = type.lookup(names.awaitMethod) else {
                 throw typeError("object \(type.name) can't be used in 'await' expression")
             }
             let iterator = try call(method, [value])
@@ -253,7 +253,7 @@ extension VM {
     private func nextItemRaisingStop(_ iterator: Value) throws(PyError) -> Value? {
         let type = typeOf(iterator)
         if type.isBuiltin { return try nextItem(iterator) }
-        guard let method = type.lookup(intern("__next__")) else {
+        guard let method = type.lookup(names.next) else {
             throw typeError("'\(type.name)' object is not an iterator")
         }
         return try call(method, [iterator])

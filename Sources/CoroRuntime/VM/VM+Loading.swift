@@ -33,7 +33,7 @@ extension VM {
     func directory(_ arguments: Arguments) throws(PyError) -> Value {
         var names = Set<String>()
         if arguments.positionalCount == 0 {
-            let namespace = fiber.frames.last?.namespace?.takeUnretainedValue() ?? fiber.frames.last?.globals ?? builtins
+            let namespace = fiber.last?.namespace?.takeUnretainedValue() ?? fiber.last?.globals ?? builtins
             for key in namespace.keys { if let name = key.as(PyStr.self) { names.insert(name.value) } }
         } else {
             let value = arguments[0]
@@ -55,7 +55,7 @@ extension VM {
 
     /// `locals()`: the namespace, or a snapshot of a function's variables.
     func localsDict() throws(PyError) -> Value {
-        guard let frame = fiber.frames.last else { return Value(builtins) }
+        guard let frame = fiber.last else { return Value(builtins) }
         if let namespace = frame.namespace { return Value(namespace.takeUnretainedValue()) }
         if frame.code.code.flags.contains(.namespace) { return Value(frame.globals) }
         let dict = newDict()

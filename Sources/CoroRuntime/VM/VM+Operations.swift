@@ -224,7 +224,7 @@ extension VM {
         }
         let function = heap.register(PyFunction(
             type: types.function, code: code.runtime, globals: globals, defaults: defaults,
-            keywordDefaults: keywordDefaults, closure: closure, module: globals.lookupString(intern("__name__")) ?? .none))
+            keywordDefaults: keywordDefaults, closure: closure, module: globals.lookupString(names.name) ?? .none))
         if let docstring = code.runtime.code.docString { function.doc = str(docstring) }
         top.pointee = Value(function)
         return top + 1
@@ -239,10 +239,10 @@ extension VM {
     /// `with`: looks up `__exit__` and calls `__enter__`.
     func enterContext(_ manager: Value) throws(PyError) -> (exit: Value, entered: Value) {
         let type = typeOf(manager)
-        guard let enter = type.lookup(intern("__enter__")) else {
+        guard let enter = type.lookup(names.enter) else {
             throw typeError("'\(type.name)' object does not support the context manager protocol")
         }
-        guard let exit = type.lookup(intern("__exit__")) else {
+        guard let exit = type.lookup(names.exit) else {
             throw typeError("'\(type.name)' object does not support the context manager protocol (missed __exit__ method)")
         }
         let boundExit = try bind(exit, to: manager, type)
@@ -265,13 +265,13 @@ extension VM {
         switch opcode {
         case .getAIter:
             let type = typeOf(sp[-1])
-            guard let method = type.lookup(intern("__aiter__")) else {
+            guard let method = type.lookup(names.aiter) else {
                 throw typeError("'async for' requires an object with __aiter__ method, got \(type.name)")
             }
             sp[-1] = try call(method, [sp[-1]])
         case .getANext:
             let type = typeOf(sp[-1])
-            guard let method = type.lookup(intern("__anext__")) else {
+            guard let method = type.lookup(names.anext) else {
                 throw typeError("'async for' received an object from __aiter__ that does not implement __anext__: \(type.name)")
             }
             sp.pointee = try call(method, [sp[-1]])
@@ -279,7 +279,7 @@ extension VM {
         case .beforeAsyncWith:
             let manager = sp[-1]
             let type = typeOf(manager)
-            guard let enter = type.lookup(intern("__aenter__")), let exit = type.lookup(intern("__aexit__")) else {
+            guard let enter = type.lookup(names.aenter), let exit = type.lookup(names.aexit) else {
                 throw typeError("'\(type.name)' object does not support the asynchronous context manager protocol")
             }
             sp[-1] = try bind(exit, to: manager, type)

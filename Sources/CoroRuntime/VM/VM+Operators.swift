@@ -4,14 +4,14 @@ import CoroCompiler
 /// Binary and unary operators, comparisons and truth: builtin types first, then the
 /// dunder protocol with reflected operands and `NotImplemented`.
 extension VM {
-    static let dunderNames: [BinaryOperation: (String, String, String)] = [
-        .add: ("__add__", "__radd__", "__iadd__"), .sub: ("__sub__", "__rsub__", "__isub__"),
-        .mul: ("__mul__", "__rmul__", "__imul__"), .matMul: ("__matmul__", "__rmatmul__", "__imatmul__"),
-        .trueDiv: ("__truediv__", "__rtruediv__", "__itruediv__"),
-        .floorDiv: ("__floordiv__", "__rfloordiv__", "__ifloordiv__"), .mod: ("__mod__", "__rmod__", "__imod__"),
-        .pow: ("__pow__", "__rpow__", "__ipow__"), .lShift: ("__lshift__", "__rlshift__", "__ilshift__"),
-        .rShift: ("__rshift__", "__rrshift__", "__irshift__"), .and: ("__and__", "__rand__", "__iand__"),
-        .or: ("__or__", "__ror__", "__ior__"), .xor: ("__xor__", "__rxor__", "__ixor__"),
+    /// Forward, reflected and in-place method names, indexed by `BinaryOperation`.
+    static let binaryDunderNames: [(String, String, String)] = [
+        ("__add__", "__radd__", "__iadd__"), ("__sub__", "__rsub__", "__isub__"), ("__mul__", "__rmul__", "__imul__"),
+        ("__matmul__", "__rmatmul__", "__imatmul__"), ("__truediv__", "__rtruediv__", "__itruediv__"),
+        ("__floordiv__", "__rfloordiv__", "__ifloordiv__"), ("__mod__", "__rmod__", "__imod__"),
+        ("__pow__", "__rpow__", "__ipow__"), ("__lshift__", "__rlshift__", "__ilshift__"),
+        ("__rshift__", "__rrshift__", "__irshift__"), ("__and__", "__rand__", "__iand__"),
+        ("__or__", "__ror__", "__ior__"), ("__xor__", "__rxor__", "__ixor__"),
     ]
 
     func binaryOperation(_ left: Value, _ right: Value, _ operand: Int) throws(PyError) -> Value {
@@ -19,23 +19,23 @@ extension VM {
         let inPlace = operand & BinaryOperation.inPlace != 0
         if let result = try numericOperation(left, right, operation) { return result }
         if let result = try builtinBinary(left, right, operation, inPlace: inPlace) { return result }
-        let (forward, reflected, inPlaceName) = Self.dunderNames[operation] ?? ("", "", "")
+        let (forward, reflected, inPlaceName) = names.binary[operation.rawValue]
         let leftType = typeOf(left)
         let rightType = typeOf(right)
-        if inPlace, !leftType.isBuiltin, let method = leftType.lookup(intern(inPlaceName)) {
+        if inPlace, !leftType.isBuiltin, let method = leftType.lookup(inPlaceName) {
             let result = try call(method, [left, right])
             if !result.isIdentical(to: notImplemented) { return result }
         }
         let rightFirst = rightType !== leftType && rightType.isSubtype(of: leftType) && !rightType.isBuiltin
-        if rightFirst, let method = rightType.lookup(intern(reflected)) {
+        if rightFirst, let method = rightType.lookup(reflected) {
             let result = try call(method, [right, left])
             if !result.isIdentical(to: notImplemented) { return result }
         }
-        if !leftType.isBuiltin, let method = leftType.lookup(intern(forward)) {
+        if !leftType.isBuiltin, let method = leftType.lookup(forward) {
             let result = try call(method, [left, right])
             if !result.isIdentical(to: notImplemented) { return result }
         }
-        if !rightFirst, rightType !== leftType, !rightType.isBuiltin, let method = rightType.lookup(intern(reflected)) {
+        if !rightFirst, rightType !== leftType, !rightType.isBuiltin, let method = rightType.lookup(reflected) {
             let result = try call(method, [right, left])
             if !result.isIdentical(to: notImplemented) { return result }
         }
@@ -170,17 +170,13 @@ extension VM {
 
     // MARK: comparison
 
-    static let comparisonDunders: [ComparisonOperation: String] = [
-        .lt: "__lt__", .le: "__le__", .eq: "__eq__", .ne: "__ne__", .gt: "__gt__", .ge: "__ge__",
-    ]
-
     /// `left op right` as a value (user `__lt__` may return anything).
     func compare(_ left: Value, _ right: Value, _ operation: ComparisonOperation) throws(PyError) -> Value {
         if let result = try builtinCompare(left, right, operation) { return .bool(result) }
         let leftType = typeOf(left)
         let rightType = typeOf(right)
-        let forward = intern(Self.comparisonDunders[operation] ?? "__eq__")
-        let reflected = intern(Self.comparisonDunders[operation.swapped] ?? "__eq__")
+        let forward = names.comparison[operation.rawValue]
+        let reflected = names.comparison[operation.swapped.rawValue]
         let rightFirst = rightType !== leftType && rightType.isSubtype(of: leftType) && !rightType.isBuiltin
         if rightFirst, let method = rightType.lookup(reflected), !(method.object is PyBuiltin) {
             let result = try call(method, [right, left])
@@ -197,7 +193,7 @@ extension VM {
         switch operation {
         case .eq: return .bool(left.isIdentical(to: right))
         case .ne:
-            if !leftType.isBuiltin, let method = leftType.lookup(intern("__eq__")), !(method.object is PyBuiltin) {
+            if !leftType.isBuiltin, let method = leftType.lookup(names.eq), !(method.object is PyBuiltin) {
                 let result = try call(method, [left, right])
                 if !result.isIdentical(to: notImplemented) { return .bool(!(try isTrue(result))) }
             }
@@ -282,7 +278,7 @@ extension VM {
             return same == (operation == .eq)
         default:
             if operation == .eq || operation == .ne {
-                if x.type.lookup(intern("__eq__"))?.object is PyFunction { return nil }
+                if x.type.lookup(names.eq)?.object is PyFunction { return nil }
                 return (operation == .eq) == (x === y)
             }
             return nil
@@ -363,14 +359,14 @@ extension VM {
                 default: return true
                 }
             }
-            if let method = object.type.lookup(intern("__bool__")) {
+            if let method = object.type.lookup(names.bool) {
                 let result = try call(method, [value])
                 guard case .bool(let flag) = result else {
                     throw typeError("__bool__ should return bool, returned \(typeName(result))")
                 }
                 return flag
             }
-            if object.type.lookup(intern("__len__")) != nil { return try length(value) > 0 }
+            if object.type.lookup(names.len) != nil { return try length(value) > 0 }
             return true
         }
     }
@@ -381,7 +377,7 @@ extension VM {
             throw typeError("argument of type '\(typeName(container))' is not iterable")
         }
         let object = reference.takeUnretainedValue()
-        if !object.type.isBuiltin, let method = object.type.lookup(intern("__contains__")) {
+        if !object.type.isBuiltin, let method = object.type.lookup(names.contains) {
             return try isTrue(try call(method, [container, needle]))
         }
         switch object {

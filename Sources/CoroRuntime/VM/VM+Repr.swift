@@ -10,7 +10,7 @@ extension VM {
         case .float(let number): return PythonRepr.float(number)
         case .object(let reference):
             let object = reference.takeUnretainedValue()
-            if !object.type.isBuiltin, let method = object.type.lookup(intern("__repr__")), method.object is PyFunction {
+            if !object.type.isBuiltin, let method = object.type.lookup(names.repr), method.object is PyFunction {
                 return try reprResult(try guardedCall(method, value, " while getting the repr of an object"), "__repr__")
             }
             return try builtinRepr(object, value)
@@ -19,7 +19,7 @@ extension VM {
 
     /// Calls a dunder from native code, counting the nesting toward the recursion limit.
     func guardedCall(_ method: Value, _ receiver: Value, _ suffix: String) throws(PyError) -> Value {
-        if fiber.frames.count + nativeDepth >= recursionLimit { throw recursionError(suffix) }
+        if fiber.count + nativeDepth >= recursionLimit { throw recursionError(suffix) }
         return try call(method, [receiver])
     }
 
@@ -40,7 +40,7 @@ extension VM {
         guard case .object(let reference) = value else { return try repr(value) }
         let object = reference.takeUnretainedValue()
         if let string = object as? PyStr, object.type.isBuiltin { return string.value }
-        if !object.type.isBuiltin, let method = object.type.lookup(intern("__str__")), method.object is PyFunction {
+        if !object.type.isBuiltin, let method = object.type.lookup(names.str), method.object is PyFunction {
             return try reprResult(try guardedCall(method, value, " while getting the str of an object"), "__str__")
         }
         if let exception = object as? PyException { return try exceptionMessage(exception) }
@@ -92,8 +92,8 @@ extension VM {
             let name = method.function.as(PyFunction.self)?.qualifiedName ?? "?"
             return "<bound method \(name) of \(try repr(method.receiver))>"
         case let module as PyModule:
-            return module.dict.lookupString(intern("__file__")) == nil
-                ? "<module '\(module.name)' (built-in)>" : "<module '\(module.name)' from '\(try strText(module.dict.lookupString(intern("__file__")) ?? .none))'>"
+            return module.dict.lookupString(names.file) == nil
+                ? "<module '\(module.name)' (built-in)>" : "<module '\(module.name)' from '\(try strText(module.dict.lookupString(names.file) ?? .none))'>"
         case let exception as PyException:
             let arguments = exception.args.count == 1 ? "(" + (try repr(exception.args[0])) + ")" : (try repr(tuple(exception.args)))
             return exception.type.name + arguments
@@ -118,7 +118,7 @@ extension VM {
             if type.name.contains(".") { return nil }
             return nil
         }
-        if let module = type.dict.lookupString(intern("__module__")), let name = module.as(PyStr.self), name.value != "builtins" {
+        if let module = type.dict.lookupString(names.module), let name = module.as(PyStr.self), name.value != "builtins" {
             return name.value
         }
         return nil
@@ -138,7 +138,7 @@ extension VM {
     private func reprContainer(_ object: PyObject, _ open: String, _ close: String, _ items: [Value]) throws(PyError) -> String {
         let identity = ObjectIdentifier(object)
         if reprInProgress.contains(identity) { return open == "(" ? "(...)" : open + "..." + close }
-        if reprInProgress.count + fiber.frames.count >= recursionLimit {
+        if reprInProgress.count + fiber.count >= recursionLimit {
             throw recursionError(" while getting the repr of an object")
         }
         reprInProgress.insert(identity)
@@ -152,7 +152,7 @@ extension VM {
     private func reprDict(_ dict: PyDict) throws(PyError) -> String {
         let identity = ObjectIdentifier(dict)
         if reprInProgress.contains(identity) { return "{...}" }
-        if reprInProgress.count + fiber.frames.count >= recursionLimit {
+        if reprInProgress.count + fiber.count >= recursionLimit {
             throw recursionError(" while getting the repr of an object")
         }
         reprInProgress.insert(identity)

@@ -14,17 +14,27 @@ extension VM {
     func run(raising pending: PyException? = nil) throws(PyError) -> RunOutcome {
         nativeDepth += 1
         defer { nativeDepth -= 1 }
-        var frameIndex = fiber.frames.count - 1
-        var code = fiber.frames[frameIndex].code
+        // Hot state lives in locals; objects are held unowned(unsafe) (the heap owns
+        // them), so the loop does no reference counting of its own.
+        let fiber = self.fiber
+        let frames = fiber.frames
+        let depth = fiber.depth
+        var frameIndex = depth.pointee - 1
+        unowned(unsafe) var code = frames[frameIndex].code
         var instructions = code.instructions
         var constants = code.constants
-        var base = fiber.frames[frameIndex].base
-        var sp = fiber.frames[frameIndex].sp
-        var ip = fiber.frames[frameIndex].ip
-        var keywordNames: [PyStr] = []
+        var base = frames[frameIndex].base
+        var sp = frames[frameIndex].sp
+        var ip = frames[frameIndex].ip
+        var keywordNames: Value = .null
+        let functionType = Unmanaged.passUnretained(types.function).toOpaque()
+        let listType = Unmanaged.passUnretained(types.list).toOpaque()
+        unowned(unsafe) let builtins = self.builtins
+        var frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
         var reraising = false
         var raising = pending
         let budget = heap.budget
+        let typeEpoch = self.typeEpoch
         // Values natives rooted are theirs until the loop next reaches a safepoint.
         let rootsMark = temporaryRoots.count
 
@@ -67,47 +77,100 @@ extension VM {
                         if base[operand].isNull { throw unboundLocal(code, operand) }
                         base[operand] = .null
                     case .loadDeref, .loadClosure, .loadClassDeref, .storeDeref, .deleteDeref:
-                        fiber.frames[frameIndex].sp = sp
-                        try cellOperation(word, frame: fiber.frames[frameIndex], sp: &sp)
+                        frames[frameIndex].sp = sp
+                        try cellOperation(word, frame: frames[frameIndex], sp: &sp)
                     case .loadGlobal:
-                        let name = code.names[operand]
-                        let globals = fiber.frames[frameIndex].globals
-                        if let value = globals.lookupString(name) ?? builtins.lookupString(name) {
-                            sp.pointee = value
+                        // Cached while neither the globals nor the builtins change.
+                        let cache = code.attributeCache + (ip - 1)
+                        unowned(unsafe) let globals = frames[frameIndex].globals
+                        if cache.pointee.epoch == globals.version && cache.pointee.secondEpoch == builtins.version
+                            && cache.pointee.type == Unmanaged.passUnretained(globals).toOpaque() {
+                            sp.pointee = cache.pointee.value
                             sp += 1
-                        } else {
+                            continue
+                        }
+                        let name = code.name(operand)
+                        guard let value = globals.lookupString(name) ?? builtins.lookupString(name) else {
                             throw error("NameError", "name '\(name.value)' is not defined")
                         }
+                        cache.pointee = AttributeCache(type: Unmanaged.passUnretained(globals).toOpaque(), name: nil,
+                                                       epoch: globals.version, secondEpoch: builtins.version,
+                                                       kind: .classValue, value: value)
+                        sp.pointee = value
+                        sp += 1
                     case .storeGlobal:
                         sp -= 1
-                        fiber.frames[frameIndex].globals.setString(code.names[operand], sp.pointee)
+                        frames[frameIndex].globals.setString(code.name(operand), sp.pointee)
                     case .deleteGlobal:
-                        let name = code.names[operand]
-                        if fiber.frames[frameIndex].globals.removeString(name) == nil {
+                        let name = code.name(operand)
+                        if frames[frameIndex].globals.removeString(name) == nil {
                             throw error("NameError", "name '\(name.value)' is not defined")
                         }
                     case .loadName, .storeName, .deleteName:
-                        fiber.frames[frameIndex].sp = sp
-                        try nameOperation(word, frame: fiber.frames[frameIndex], sp: &sp)
+                        frames[frameIndex].sp = sp
+                        try nameOperation(word, frame: frames[frameIndex], sp: &sp)
                     case .loadAttr:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
-                        sp[-1] = try getAttribute(sp[-1], code.names[operand])
+                        let cache = code.attributeCache + (ip - 1)
+                        if case .object(let reference) = sp[-1] {
+                            let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
+                            if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
+                                fillAttributeCache(cache, reference.takeUnretainedValue().type, code.name(operand), forStore: false)
+                            }
+                            if cache.pointee.type == typePointer {
+                                let found = cachedAttribute(reference.takeUnretainedValue(), code.name(operand), cache)
+                                if !found.isNull {
+                                    sp[-1] = found
+                                    continue
+                                }
+                            }
+                        }
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
+                        sp[-1] = try getAttribute(sp[-1], code.name(operand))
                     case .storeAttr:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
-                        try setAttribute(sp[-1], code.names[operand], sp[-2])
+                        let cache = code.attributeCache + (ip - 1)
+                        if case .object(let reference) = sp[-1] {
+                            let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
+                            if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
+                                fillAttributeCache(cache, reference.takeUnretainedValue().type, code.name(operand), forStore: true)
+                            }
+                            if cache.pointee.type == typePointer, cache.pointee.kind == .instanceField,
+                               let attributes = reference.takeUnretainedValue().attributes {
+                                attributes.setString(code.name(operand), sp[-2])
+                                sp -= 2
+                                continue
+                            }
+                        }
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
+                        try setAttribute(sp[-1], code.name(operand), sp[-2])
                         sp -= 2
                     case .deleteAttr:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
-                        try deleteAttribute(sp[-1], code.names[operand])
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
+                        try deleteAttribute(sp[-1], code.name(operand))
                         sp -= 1
                     case .loadMethod:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        let cache = code.attributeCache + (ip - 1)
                         let receiver = sp[-1]
-                        let name = code.names[operand]
+                        let name = code.name(operand)
+                        if case .object(let reference) = receiver {
+                            let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
+                            if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
+                                let object = reference.takeUnretainedValue()
+                                if !(object is PyType) && !(object is PyModule) {
+                                    fillAttributeCache(cache, object.type, name, forStore: false)
+                                }
+                            }
+                            if cache.pointee.type == typePointer, cache.pointee.kind == .method,
+                               reference.takeUnretainedValue().attributes?.lookupString(name) == nil {
+                                storePair(sp - 1, cache.pointee.value, receiver)
+                                sp += 1
+                                continue
+                            }
+                        }
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         let method = plainMethod(receiver, name)
                         if method.isNull {
                             storePair(sp - 1, try getAttribute(receiver, name), .null)
@@ -116,11 +179,12 @@ extension VM {
                         }
                         sp += 1
                     case .binarySubscr:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         let container = sp[-2]
                         if case .object(let reference) = container, case .int(let index) = sp[-1],
-                           let list = reference.takeUnretainedValue() as? PyList, list.type === types.list {
+                           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == listType {
+                            unowned(unsafe) let list = unsafeDowncast(reference.takeUnretainedValue(), to: PyList.self)
                             let position = index < 0 ? index + list.items.count : index
                             guard position >= 0 && position < list.items.count else {
                                 throw error("IndexError", "list index out of range")
@@ -131,10 +195,11 @@ extension VM {
                         }
                         sp -= 1
                     case .storeSubscr:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         if case .object(let reference) = sp[-2], case .int(let index) = sp[-1],
-                           let list = reference.takeUnretainedValue() as? PyList, list.type === types.list {
+                           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == listType {
+                            unowned(unsafe) let list = unsafeDowncast(reference.takeUnretainedValue(), to: PyList.self)
                             let position = index < 0 ? index + list.items.count : index
                             guard position >= 0 && position < list.items.count else {
                                 throw error("IndexError", "list assignment index out of range")
@@ -145,8 +210,8 @@ extension VM {
                         }
                         sp -= 3
                     case .deleteSubscr:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         try deleteItem(sp[-2], sp[-1])
                         sp -= 2
                     case .buildSlice:
@@ -156,9 +221,7 @@ extension VM {
                         sp.pointee = Value(made)
                         sp += 1
                     case .kwNames:
-                        if case .object(let reference) = constants[operand], let names = reference.takeUnretainedValue() as? PyTuple {
-                            keywordNames = names.items.compactMap { $0.as(PyStr.self) }
-                        }
+                        keywordNames = constants[operand]
                     case .call, .callMethod:
                         // CALL: [callable, args...]; CALL_METHOD: [method, receiver or null, args...].
                         let isMethod = opcode == .callMethod
@@ -167,59 +230,62 @@ extension VM {
                         let count = isMethod && !receiverSlot[1].isNull ? operand + 1 : operand
                         let arguments = sp - count
                         let names = keywordNames
-                        keywordNames = []
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
-                        if names.isEmpty, case .object(let reference) = callable,
-                           let function = reference.takeUnretainedValue() as? PyFunction,
-                           function.code.isSimple, function.code.code.argumentCount == count {
-                            // Fast path: exact positional arguments to a plain function.
-                            let callee = function.code
-                            let newBase = fiber.frames[frameIndex].slotTop
-                            guard newBase + callee.frameSize <= fiber.slotsEnd,
-                                  fiber.frames.count + nativeDepth < recursionLimit + 1 else {
-                                throw recursionError()
-                            }
-                            for index in 0..<count { newBase[index] = arguments[index] }
-                            let stackStart = newBase + callee.localCount + callee.derefCount
-                            var slot = newBase + count
-                            while slot < stackStart {
-                                slot.pointee = .null
-                                slot += 1
-                            }
-                            if callee.derefCount > 0 { prepareCells(function, base: newBase) }
-                            fiber.frames.append(Frame(
-                                code: callee, base: newBase, sp: stackStart, ip: 0, returnSlot: receiverSlot,
-                                globals: function.globals, namespace: nil, generator: nil, mode: .call,
-                                instance: .null, slotTop: newBase + callee.frameSize))
-                        } else {
-                            let arguments = UnsafeBufferPointer(start: arguments, count: count)
-                            guard let result = try callFromLoop(callable, arguments, names, returnSlot: receiverSlot) else {
-                                // A frame was pushed: continue in it.
-                                frameIndex = fiber.frames.count - 1
-                                code = fiber.frames[frameIndex].code
-                                instructions = code.instructions
-                                constants = code.constants
-                                base = fiber.frames[frameIndex].base
-                                sp = fiber.frames[frameIndex].sp
-                                ip = fiber.frames[frameIndex].ip
+                        keywordNames = .null
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
+                        if names.isNull, case .object(let reference) = callable,
+                           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == functionType {
+                            unowned(unsafe) let function = unsafeDowncast(reference.takeUnretainedValue(), to: PyFunction.self)
+                            unowned(unsafe) let callee = function.code
+                            if callee.isSimple && callee.argumentCount == count {
+                                // Fast path: exact positional arguments to a plain function.
+                                let newBase = frames[frameIndex].slotTop
+                                guard newBase + callee.frameSize <= fiber.slotsEnd, frameIndex + 1 < frameLimit else {
+                                    throw recursionError()
+                                }
+                                for index in 0..<count { newBase[index] = arguments[index] }
+                                let stackStart = newBase + callee.localCount + callee.derefCount
+                                var slot = newBase + count
+                                while slot < stackStart {
+                                    slot.pointee = .null
+                                    slot += 1
+                                }
+                                if callee.derefCount > 0 { prepareCells(function, base: newBase) }
+                                frameIndex += 1
+                                (frames + frameIndex).initialize(to: Frame(
+                                    code: callee, base: newBase, sp: stackStart, ip: 0, returnSlot: receiverSlot,
+                                    globals: function.globals, namespace: nil, generator: nil, mode: .call,
+                                    instance: .null, slotTop: newBase + callee.frameSize))
+                                depth.pointee = frameIndex + 1
+                                code = callee
+                                instructions = callee.instructions
+                                constants = callee.constants
+                                base = newBase
+                                sp = stackStart
+                                ip = 0
+                                if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
                                 continue
                             }
-                            receiverSlot.pointee = result
-                            sp = receiverSlot + 1
+                        }
+                        let buffer = UnsafeBufferPointer(start: arguments, count: count)
+                        let result = try callFromLoop(callable, buffer, keywordList(names), returnSlot: receiverSlot)
+                        frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
+                        guard let result else {
+                            // A frame was pushed: continue in it.
+                            frameIndex = depth.pointee - 1
+                            code = frames[frameIndex].code
+                            instructions = code.instructions
+                            constants = code.constants
+                            base = frames[frameIndex].base
+                            sp = frames[frameIndex].sp
+                            ip = frames[frameIndex].ip
                             continue
                         }
-                        frameIndex += 1
-                        code = fiber.frames[frameIndex].code
-                        instructions = code.instructions
-                        constants = code.constants
-                        base = fiber.frames[frameIndex].base
-                        sp = fiber.frames[frameIndex].sp
-                        ip = 0
-                        if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
+                        receiverSlot.pointee = result
+                        sp = receiverSlot + 1
                     case .callEx:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         let hasKeywords = operand & 1 != 0
                         let slot = sp - (hasKeywords ? 3 : 2)
                         let result = try callWithUnpacking(slot.pointee, slot[1], hasKeywords ? slot[2] : .null)
@@ -272,8 +338,8 @@ extension VM {
                                 break
                             }
                         }
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         sp[-2] = try binaryOperation(left, right, operand)
                         sp -= 1
                     case .compareOp:
@@ -284,8 +350,8 @@ extension VM {
                         } else if case .float(let a) = left, case .float(let b) = right {
                             sp[-2] = .bool(compareFloats(a, b, operand))
                         } else {
-                            fiber.frames[frameIndex].sp = sp
-                            fiber.frames[frameIndex].ip = ip
+                            frames[frameIndex].sp = sp
+                            frames[frameIndex].ip = ip
                             sp[-2] = try compare(left, right, ComparisonOperation(rawValue: operand) ?? .eq)
                         }
                         sp -= 1
@@ -294,8 +360,8 @@ extension VM {
                         sp[-2] = .bool(same != (operand == 1))
                         sp -= 1
                     case .containsOp:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         let found = try contains(sp[-1], sp[-2])
                         sp[-2] = .bool(found != (operand == 1))
                         sp -= 1
@@ -304,18 +370,18 @@ extension VM {
                         if case .bool(let flag) = value {
                             sp[-1] = .bool(!flag)
                         } else {
-                            fiber.frames[frameIndex].sp = sp
-                            fiber.frames[frameIndex].ip = ip
+                            frames[frameIndex].sp = sp
+                            frames[frameIndex].ip = ip
                             sp[-1] = .bool(!(try isTrue(value)))
                         }
                     case .unaryNegative, .unaryPositive, .unaryInvert:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         sp[-1] = try unaryOperation(sp[-1], opcode)
                     case .jump:
                         if operand < ip && budget.pointee <= 0 {
-                            fiber.frames[frameIndex].sp = sp
-                            fiber.frames[frameIndex].ip = ip
+                            frames[frameIndex].sp = sp
+                            frames[frameIndex].ip = ip
                             collectGarbage(keepingRoots: rootsMark)
                         }
                         ip = operand
@@ -326,8 +392,8 @@ extension VM {
                         if case .bool(let flag) = value {
                             truth = flag
                         } else {
-                            fiber.frames[frameIndex].sp = sp + 1
-                            fiber.frames[frameIndex].ip = ip
+                            frames[frameIndex].sp = sp + 1
+                            frames[frameIndex].ip = ip
                             truth = try isTrue(value)
                         }
                         if truth == (opcode == .popJumpIfTrue) { ip = operand }
@@ -337,8 +403,8 @@ extension VM {
                         if case .bool(let flag) = value {
                             truth = flag
                         } else {
-                            fiber.frames[frameIndex].sp = sp
-                            fiber.frames[frameIndex].ip = ip
+                            frames[frameIndex].sp = sp
+                            frames[frameIndex].ip = ip
                             truth = try isTrue(value)
                         }
                         if truth == (opcode == .jumpIfTrueOrPop) {
@@ -347,8 +413,8 @@ extension VM {
                             sp -= 1
                         }
                     case .getIter:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         sp[-1] = try iterate(sp[-1])
                     case .forIter:
                         let iterator = sp[-1]
@@ -381,16 +447,16 @@ extension VM {
                                     continue
                                 }
                             } else if let generator = object as? PyGenerator, generator.type === types.generator {
-                                fiber.frames[frameIndex].sp = sp
-                                fiber.frames[frameIndex].ip = ip
+                                frames[frameIndex].sp = sp
+                                frames[frameIndex].ip = ip
                                 if try resumeInline(generator, sending: .none, mode: .forIter, returnSlot: sp) {
-                                    frameIndex = fiber.frames.count - 1
-                                    code = fiber.frames[frameIndex].code
+                                    frameIndex = depth.pointee - 1
+                                    code = frames[frameIndex].code
                                     instructions = code.instructions
                                     constants = code.constants
-                                    base = fiber.frames[frameIndex].base
-                                    sp = fiber.frames[frameIndex].sp
-                                    ip = fiber.frames[frameIndex].ip
+                                    base = frames[frameIndex].base
+                                    sp = frames[frameIndex].sp
+                                    ip = frames[frameIndex].ip
                                 } else {
                                     sp -= 1
                                     ip = operand
@@ -398,8 +464,8 @@ extension VM {
                                 continue
                             }
                         }
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         if let next = try nextItem(iterator) {
                             sp.pointee = next
                             sp += 1
@@ -419,18 +485,19 @@ extension VM {
                         sp += 1
                     case .buildSet, .buildMap, .buildString, .listAppend, .setAdd, .mapAdd, .listExtend,
                          .setUpdate, .dictUpdate, .dictMerge, .listToTuple, .unpackSequence, .unpackEx, .formatValue:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         try buildOperation(word, sp: &sp)
                     case .makeFunction:
-                        fiber.frames[frameIndex].sp = sp
-                        sp = try makeFunction(operand, sp: sp, globals: fiber.frames[frameIndex].globals)
+                        frames[frameIndex].sp = sp
+                        sp = try makeFunction(operand, sp: sp, globals: frames[frameIndex].globals)
                     case .loadBuildClass:
-                        sp.pointee = builtins.lookupString(intern("__build_class__")) ?? .none
+                        sp.pointee = builtins.lookupString(names.buildClass) ?? .none
                         sp += 1
                     case .returnValue:
                         let result = sp[-1]
-                        let finished = fiber.frames.removeLast()
+                        depth.pointee = frameIndex
+                        let finished = frames[frameIndex]
                         if let generator = finished.generator?.takeUnretainedValue() {
                             generator.finish()
                             switch finished.mode {
@@ -438,21 +505,21 @@ extension VM {
                                 return .returned(result)
                             case .forIter:
                                 frameIndex -= 1
-                                code = fiber.frames[frameIndex].code
+                                code = frames[frameIndex].code
                                 instructions = code.instructions
                                 constants = code.constants
-                                base = fiber.frames[frameIndex].base
-                                ip = fiber.frames[frameIndex].ip
+                                base = frames[frameIndex].base
+                                ip = frames[frameIndex].ip
                                 sp = finished.returnSlot - 1
                                 ip = Int(instructions[ip - 1] >> 8)
                                 continue
                             case .send:
                                 frameIndex -= 1
-                                code = fiber.frames[frameIndex].code
+                                code = frames[frameIndex].code
                                 instructions = code.instructions
                                 constants = code.constants
-                                base = fiber.frames[frameIndex].base
-                                ip = fiber.frames[frameIndex].ip
+                                base = frames[frameIndex].base
+                                ip = frames[frameIndex].ip
                                 finished.returnSlot[-1] = result
                                 sp = finished.returnSlot
                                 ip = Int(instructions[ip - 1] >> 8)
@@ -466,7 +533,7 @@ extension VM {
                             return .returned(result)
                         case .initializer:
                             guard case .none = result else {
-                                fiber.frames.append(finished)
+                                depth.pointee = frameIndex + 1
                                 throw error("TypeError", "__init__() should return None, not '\(typeName(result))'")
                             }
                             finished.returnSlot.pointee = finished.instance
@@ -474,16 +541,17 @@ extension VM {
                             finished.returnSlot.pointee = result
                         }
                         frameIndex -= 1
-                        code = fiber.frames[frameIndex].code
+                        code = frames[frameIndex].code
                         instructions = code.instructions
                         constants = code.constants
-                        base = fiber.frames[frameIndex].base
-                        ip = fiber.frames[frameIndex].ip
+                        base = frames[frameIndex].base
+                        ip = frames[frameIndex].ip
                         sp = finished.returnSlot + 1
                     case .yieldValue:
                         let value = sp[-1]
                         sp -= 1
-                        let suspended = fiber.frames.removeLast()
+                        depth.pointee = frameIndex
+                        let suspended = frames[frameIndex]
                         guard let generator = suspended.generator?.takeUnretainedValue() else {
                             return .yielded(value)
                         }
@@ -497,31 +565,31 @@ extension VM {
                         case .forIter, .send:
                             suspended.returnSlot.pointee = value
                             frameIndex -= 1
-                            code = fiber.frames[frameIndex].code
+                            code = frames[frameIndex].code
                             instructions = code.instructions
                             constants = code.constants
-                            base = fiber.frames[frameIndex].base
-                            ip = fiber.frames[frameIndex].ip
+                            base = frames[frameIndex].base
+                            ip = frames[frameIndex].ip
                             sp = suspended.returnSlot + 1
                         }
                     case .getYieldFromIter, .getAwaitable:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         sp[-1] = try yieldFromIterator(sp[-1], awaiting: opcode == .getAwaitable)
                     case .send:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         let receiver = sp[-2]
                         if let generator = receiver.as(PyGenerator.self), generator.state != .running,
                            generator.state != .finished {
                             if try resumeInline(generator, sending: sp[-1], mode: .send, returnSlot: sp - 1) {
-                                frameIndex = fiber.frames.count - 1
-                                code = fiber.frames[frameIndex].code
+                                frameIndex = depth.pointee - 1
+                                code = frames[frameIndex].code
                                 instructions = code.instructions
                                 constants = code.constants
-                                base = fiber.frames[frameIndex].base
-                                sp = fiber.frames[frameIndex].sp
-                                ip = fiber.frames[frameIndex].ip
+                                base = frames[frameIndex].base
+                                sp = frames[frameIndex].sp
+                                ip = frames[frameIndex].ip
                             }
                             continue
                         }
@@ -534,8 +602,8 @@ extension VM {
                             ip = operand
                         }
                     case .raiseVarargs:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         if operand == 0 {
                             guard let active = currentException.as(PyException.self) else {
                                 throw error("RuntimeError", "No active exception to reraise")
@@ -561,54 +629,54 @@ extension VM {
                         sp -= 1
                         currentException = sp.pointee
                     case .checkExcMatch:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         sp[-1] = .bool(try exceptionMatches(sp[-2], sp[-1]))
                     case .beforeWith:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         let manager = sp[-1]
                         let (exit, entered) = try enterContext(manager)
                         storePair(sp - 1, exit, entered)
                         sp += 1
                     case .withExceptStart:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         sp.pointee = try exitContext(sp[-3], sp[-1])
                         sp += 1
                     case .loadAssertionError:
                         sp.pointee = Value(types[exception: "AssertionError"])
                         sp += 1
                     case .importName, .importFrom, .importStar:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
-                        try importOperation(word, frame: fiber.frames[frameIndex], sp: &sp)
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
+                        try importOperation(word, frame: frames[frameIndex], sp: &sp)
                     case .printExpr:
                         sp -= 1
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         try printExpressionResult(sp.pointee)
                     case .getAIter, .getANext, .beforeAsyncWith, .endAsyncFor:
-                        fiber.frames[frameIndex].sp = sp
-                        fiber.frames[frameIndex].ip = ip
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
                         try asyncOperation(word, sp: &sp)
                     }
                 }
             } catch let thrown {
-                fiber.frames[frameIndex].sp = sp
-                fiber.frames[frameIndex].ip = ip
+                frames[frameIndex].sp = sp
+                frames[frameIndex].ip = ip
                 let wasReraised = reraising
                 reraising = false
                 if !wasReraised { recordRaise(thrown.exception) }
                 try unwind(thrown.exception, addTraceback: !wasReraised)
-                frameIndex = fiber.frames.count - 1
-                code = fiber.frames[frameIndex].code
+                frameIndex = depth.pointee - 1
+                code = frames[frameIndex].code
                 instructions = code.instructions
                 constants = code.constants
-                base = fiber.frames[frameIndex].base
-                sp = fiber.frames[frameIndex].sp
-                ip = fiber.frames[frameIndex].ip
-                keywordNames = []
+                base = frames[frameIndex].base
+                sp = frames[frameIndex].sp
+                ip = frames[frameIndex].ip
+                keywordNames = .null
             }
         }
     }
@@ -628,4 +696,12 @@ func swapSlots(_ first: UnsafeMutablePointer<Value>, _ second: UnsafeMutablePoin
     let value = first.pointee
     first.pointee = second.pointee
     second.pointee = value
+}
+
+extension VM {
+    /// The names of a call's keyword arguments (a constant tuple of strings), or none.
+    func keywordList(_ names: Value) -> [PyStr] {
+        guard let tuple = names.as(PyTuple.self) else { return [] }
+        return tuple.items.compactMap { $0.as(PyStr.self) }
+    }
 }

@@ -12,7 +12,7 @@ extension VM {
                 throw error("IndexError", "cannot fit 'int' into an index-sized integer")
             }
             let type = typeOf(value)
-            if !type.isBuiltin, let method = type.lookup(intern("__index__")) {
+            if !type.isBuiltin, let method = type.lookup(names.index) {
                 return try index(try call(method, [value]), for: what)
             }
             throw typeError("\(what) indices must be integers or slices, not \(type.name)")
@@ -36,7 +36,7 @@ extension VM {
             case .bool(let flag): return flag ? 1 : 0
             default:
                 let type = typeOf(value)
-                if !type.isBuiltin, let method = type.lookup(intern("__index__")) { return try component(try call(method, [value])) }
+                if !type.isBuiltin, let method = type.lookup(names.index) { return try component(try call(method, [value])) }
                 throw typeError("slice indices must be integers or None or have an __index__ method")
             }
         }
@@ -83,7 +83,7 @@ extension VM {
             throw typeError("'\(typeName(container))' object is not subscriptable")
         }
         let object = reference.takeUnretainedValue()
-        if !object.type.isBuiltin, let method = object.type.lookup(intern("__getitem__")), method.object is PyFunction {
+        if !object.type.isBuiltin, let method = object.type.lookup(names.getitem), method.object is PyFunction {
             return try call(method, [container, key])
         }
         switch object {
@@ -117,7 +117,7 @@ extension VM {
             return str(String(string.scalar(at: position)))
         case let dict as PyDict:
             if let value = try dict.lookup(key, vm: self) { return value }
-            if !object.type.isBuiltin, let missing = object.type.lookup(intern("__missing__")) {
+            if !object.type.isBuiltin, let missing = object.type.lookup(names.missing) {
                 return try call(missing, [container, key])
             }
             throw PyError(exception: newException(types[exception: "KeyError"], [key]))
@@ -139,10 +139,10 @@ extension VM {
             }
             return .int(Int(bytes.bytes[position]))
         case let type as PyType:
-            if let method = type.lookup(intern("__class_getitem__")) { return try call(method, [container, key]) }
+            if let method = type.lookup(names.classGetitem) { return try call(method, [container, key]) }
             return container
         default:
-            if let method = object.type.lookup(intern("__getitem__")) { return try call(method, [container, key]) }
+            if let method = object.type.lookup(names.getitem) { return try call(method, [container, key]) }
             throw typeError("'\(object.type.name)' object is not subscriptable")
         }
     }
@@ -152,7 +152,7 @@ extension VM {
             throw typeError("'\(typeName(container))' object does not support item assignment")
         }
         let object = reference.takeUnretainedValue()
-        if !object.type.isBuiltin, let method = object.type.lookup(intern("__setitem__")), method.object is PyFunction {
+        if !object.type.isBuiltin, let method = object.type.lookup(names.setitem), method.object is PyFunction {
             _ = try call(method, [container, key, value])
             return
         }
@@ -169,7 +169,7 @@ extension VM {
         case let dict as PyDict:
             try dict.set(key, value, vm: self)
         default:
-            if let method = object.type.lookup(intern("__setitem__")) {
+            if let method = object.type.lookup(names.setitem) {
                 _ = try call(method, [container, key, value])
                 return
             }
@@ -198,7 +198,7 @@ extension VM {
             throw typeError("'\(typeName(container))' object does not support item deletion")
         }
         let object = reference.takeUnretainedValue()
-        if !object.type.isBuiltin, let method = object.type.lookup(intern("__delitem__")), method.object is PyFunction {
+        if !object.type.isBuiltin, let method = object.type.lookup(names.delitem), method.object is PyFunction {
             _ = try call(method, [container, key])
             return
         }
@@ -224,7 +224,7 @@ extension VM {
                 throw PyError(exception: newException(types[exception: "KeyError"], [key]))
             }
         default:
-            if let method = object.type.lookup(intern("__delitem__")) {
+            if let method = object.type.lookup(names.delitem) {
                 _ = try call(method, [container, key])
                 return
             }
@@ -238,7 +238,7 @@ extension VM {
             throw typeError("object of type '\(typeName(value))' has no len()")
         }
         let object = reference.takeUnretainedValue()
-        if !object.type.isBuiltin, let method = object.type.lookup(intern("__len__")), method.object is PyFunction {
+        if !object.type.isBuiltin, let method = object.type.lookup(names.len), method.object is PyFunction {
             let result = try call(method, [value])
             guard let count = bigInt(result) else {
                 throw typeError("'\(typeName(result))' object cannot be interpreted as an integer")
@@ -257,7 +257,7 @@ extension VM {
         case let box as PyBox where [.dictKeys, .dictValues, .dictItems].contains(box.kind):
             return box.values[0].as(PyDict.self)?.count ?? 0
         default:
-            if let method = object.type.lookup(intern("__len__")) {
+            if let method = object.type.lookup(names.len) {
                 return try index(try call(method, [value]))
             }
             throw typeError("object of type '\(object.type.name)' has no len()")

@@ -6,46 +6,55 @@ import CoroSyntax
 public final class VM {
     let heap: Heap
     let types: BuiltinTypes
-    private var interned: [String: PyStr] = [:]
     let builtins: PyDict
     /// `sys.modules`.
     let modules: PyDict
-    var fiber: Fiber
-    var recursionLimit = 1000
+    @exclusivity(unchecked) var fiber: Fiber
+    @exclusivity(unchecked) var recursionLimit = 1000
     /// Nested runs of the dispatch loop (native code calling back into scripts).
-    var nativeDepth = 0
+    @exclusivity(unchecked) var nativeDepth = 0
     /// The exception being handled (`sys.exc_info()`).
-    var currentException: Value = .none
+    @exclusivity(unchecked) var currentException: Value = .none
     /// Values native code holds while it calls back into scripts.
-    var temporaryRoots: [Value] = []
+    @exclusivity(unchecked) var temporaryRoots: [Value] = []
     /// Containers whose repr is being built (to print `[...]` for self-references).
-    var reprInProgress: Set<ObjectIdentifier> = []
+    @exclusivity(unchecked) var reprInProgress: Set<ObjectIdentifier> = []
     /// Where `print` and `sys.stdout` write.
     public let output: OutputSink
     public let errorOutput: OutputSink
     /// `sys.argv` and the folder imports search.
-    public var argv: [String] = []
-    public var searchPath: [String] = []
+    @exclusivity(unchecked) public var argv: [String] = []
+    @exclusivity(unchecked) public var searchPath: [String] = []
     /// Objects that stand for singletons.
-    private(set) var notImplemented: Value = .null
-    private(set) var ellipsis: Value = .null
+    @exclusivity(unchecked) private(set) var notImplemented: Value = .null
+    @exclusivity(unchecked) private(set) var ellipsis: Value = .null
     let emptyTuple: PyTuple
+    /// Bumped whenever a class namespace changes, invalidating attribute caches.
+    let typeEpoch: UnsafeMutablePointer<Int>
+    /// Interned special-method names.
+    let names: Names
+    private let interner: Interner
     /// Native modules by name, made on first import.
-    var nativeModules: [String: (VM) -> PyModule] = [:]
-    var randomState = RandomState(seed: 0)
+    @exclusivity(unchecked) var nativeModules: [String: (VM) -> PyModule] = [:]
+    @exclusivity(unchecked) var randomState = RandomState(seed: 0)
     /// The exception that ended the last `run`, if a `SystemExit` asked for a status.
-    public internal(set) var exitStatus: Int32?
+    @exclusivity(unchecked) public internal(set) var exitStatus: Int32?
 
     public init(gcStress: Bool = false, output: OutputSink = OutputSink(descriptor: 1),
                 errorOutput: OutputSink = OutputSink(descriptor: 2)) {
         heap = Heap(stress: gcStress)
+        typeEpoch = .allocate(capacity: 1)
+        typeEpoch.initialize(to: 0)
         types = BuiltinTypes(heap: heap)
         self.output = output
         self.errorOutput = errorOutput
-        fiber = Fiber(slotCount: 1 << 20)
+        fiber = Fiber(slotCount: 1 << 22, frameCapacity: 1 << 18)
         builtins = heap.makeImmortal(PyDict(type: types.dict))
         modules = heap.makeImmortal(PyDict(type: types.dict))
         emptyTuple = heap.makeImmortal(PyTuple(type: types.tuple, []))
+        let interner = Interner(heap: heap, type: types.str)
+        self.interner = interner
+        names = Names(intern: interner.intern)
         notImplemented = Value(heap.makeImmortal(PyObject(type: types.notImplemented)))
         ellipsis = Value(heap.makeImmortal(PyObject(type: types.ellipsis)))
         installBuiltinTypes()
@@ -55,12 +64,7 @@ public final class VM {
 
     // MARK: allocation
 
-    func intern(_ text: String) -> PyStr {
-        if let existing = interned[text] { return existing }
-        let made = heap.makeImmortal(PyStr(type: types.str, text))
-        interned[text] = made
-        return made
-    }
+    func intern(_ text: String) -> PyStr { interner.intern(text) }
 
     @inline(__always)
     func str(_ text: String) -> Value { Value(heap.register(PyStr(type: types.str, text))) }
@@ -130,7 +134,8 @@ public final class VM {
     var suspendedFibers: [Fiber] { [] }
 
     private func markFiber(_ fiber: Fiber, _ tracer: inout Tracer) {
-        for frame in fiber.frames {
+        for index in 0..<fiber.count {
+            let frame = fiber.frames[index]
             tracer.mark(frame.globals)
             if let namespace = frame.namespace { tracer.mark(namespace.takeUnretainedValue()) }
             if let generator = frame.generator { tracer.mark(generator.takeUnretainedValue()) }
@@ -159,3 +164,23 @@ public final class VM {
     }
 }
 
+
+/// The interned (immortal, shared) `str` objects of an interpreter: names in code and
+/// identifiers, so that attribute lookups compare pointers first.
+final class Interner {
+    private var table: [String: PyStr] = [:]
+    private let heap: Heap
+    private let type: PyType
+
+    init(heap: Heap, type: PyType) {
+        self.heap = heap
+        self.type = type
+    }
+
+    func intern(_ text: String) -> PyStr {
+        if let existing = table[text] { return existing }
+        let made = heap.makeImmortal(PyStr(type: type, text))
+        table[text] = made
+        return made
+    }
+}

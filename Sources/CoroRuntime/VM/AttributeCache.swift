@@ -1,0 +1,95 @@
+/// An inline cache for one attribute instruction (CPython 3.11's specialisation, in
+/// miniature): what the attribute turned out to be for one class, valid while no class
+/// has been modified since (`VM.typeEpoch`).
+struct AttributeCache {
+    enum Kind: UInt8 {
+        case empty
+        /// Not on the class: the instance dict holds it (or nothing does).
+        case instanceField
+        /// A function or builtin method on the class (LOAD_METHOD pushes it unbound).
+        case method
+        /// A plain class attribute, unless the instance dict shadows it.
+        case classValue
+    }
+
+    var type: UnsafeMutableRawPointer?
+    /// The attribute name (in a class's memo, where slots are shared by names).
+    var name: UnsafeMutableRawPointer?
+    var epoch = -1
+    /// LOAD_GLOBAL: the builtins dict's version when `value` was found.
+    var secondEpoch = -1
+    var kind = Kind.empty
+    var value = Value.null
+}
+
+extension VM {
+    /// Fills an instruction's cache for attribute `name` of instances of `type`, from the
+    /// class's memo when it knows (reads and writes are memoised separately).
+    func fillAttributeCache(_ cache: UnsafeMutablePointer<AttributeCache>, _ type: PyType, _ name: PyStr, forStore: Bool) {
+        let memo = forStore ? nil : type.cacheSlot(for: name)
+        if let memo, memo.pointee.name == Unmanaged.passUnretained(name).toOpaque(), memo.pointee.epoch == typeEpoch.pointee {
+            cache.pointee = memo.pointee
+            return
+        }
+        resolveAttribute(cache, type, name, forStore: forStore)
+        if let memo { memo.pointee = cache.pointee }
+    }
+
+    /// What `cache` should say about attribute `name` of instances of `type`, for reads
+    /// (`forStore` false) or writes.
+    private func resolveAttribute(_ cache: UnsafeMutablePointer<AttributeCache>, _ type: PyType, _ name: PyStr, forStore: Bool) {
+        cache.pointee = AttributeCache()
+        if type.isBuiltin {
+            // Builtin objects: only methods (e.g. list.append) are cached, and only for calls.
+            guard !forStore, let found = type.lookup(name), let builtin = found.as(PyBuiltin.self),
+                  builtin.owner != nil, builtin.receiver.isNull else { return }
+            cache.pointee = AttributeCache(type: Unmanaged.passUnretained(type).toOpaque(), name: Unmanaged.passUnretained(name).toOpaque(), epoch: typeEpoch.pointee,
+                                           kind: .method, value: found)
+            return
+        }
+        if let custom = type.lookup(names.getattribute), !(custom.object is PyBuiltin) { return }
+        if forStore, let custom = type.lookup(names.setattr), !(custom.object is PyBuiltin) { return }
+        var kind = AttributeCache.Kind.instanceField
+        var value = Value.null
+        if let found = type.lookup(name) {
+            guard case .object(let reference) = found else {
+                if forStore { return }
+                cache.pointee = AttributeCache(type: Unmanaged.passUnretained(type).toOpaque(), name: Unmanaged.passUnretained(name).toOpaque(), epoch: typeEpoch.pointee,
+                                               kind: .classValue, value: found)
+                return
+            }
+            let attribute = reference.takeUnretainedValue()
+            let attributeType = attribute.type
+            if attribute is PyBox || attribute is PyType { return }
+            if !attributeType.isBuiltin, attributeType.lookup(names.get) != nil || attributeType.lookup(names.set) != nil {
+                return
+            }
+            if forStore {
+                kind = .instanceField
+            } else if attribute is PyFunction {
+                kind = .method
+                value = found
+            } else if attribute is PyBuiltin {
+                return
+            } else {
+                kind = .classValue
+                value = found
+            }
+        }
+        cache.pointee = AttributeCache(type: Unmanaged.passUnretained(type).toOpaque(), name: Unmanaged.passUnretained(name).toOpaque(), epoch: typeEpoch.pointee,
+                                       kind: kind, value: value)
+    }
+
+    /// LOAD_ATTR through the cache; `.null` when the cache cannot answer.
+    @inline(__always)
+    func cachedAttribute(_ object: PyObject, _ name: PyStr, _ cache: UnsafeMutablePointer<AttributeCache>) -> Value {
+        switch cache.pointee.kind {
+        case .instanceField:
+            return object.attributes?.lookupString(name) ?? .null
+        case .classValue:
+            return object.attributes?.lookupString(name) ?? cache.pointee.value
+        case .method, .empty:
+            return .null
+        }
+    }
+}
