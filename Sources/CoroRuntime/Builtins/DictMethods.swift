@@ -18,7 +18,7 @@ extension VM {
         }
         defineMethod(type, "popitem") { vm, arguments throws(PyError) in
             let target = dict(arguments)
-            guard let last = target.entries.lastIndex(where: { !$0.key.isNull }) else {
+            guard let last = target.lastEntryIndex else {
                 throw PyError(exception: vm.newException(vm.types[exception: "KeyError"], [vm.str("popitem(): dictionary is empty")]))
             }
             let entry = target.entry(at: last)

@@ -286,8 +286,9 @@ extension VM {
                 throw typeError("must be str or None, not \(typeName(separator))")
             }
             if separatorText.count == 0 { throw error("ValueError", "empty separator") }
-            let haystack = Array(value.unicodeScalars)
-            let pattern = Array(separatorText.value.unicodeScalars)
+            // UTF-8 is self-synchronising: byte matches of a whole separator fall on code points.
+            let haystack = Array(value.utf8)
+            let pattern = Array(separatorText.value.utf8)
             var pieces: [Range<Int>] = []
             if fromRight {
                 var end = haystack.count
@@ -309,27 +310,33 @@ extension VM {
                 }
                 pieces.append(start..<haystack.count)
             }
-            parts = pieces.map { String(String.UnicodeScalarView(haystack[$0])) }
+            parts = pieces.map { String(decoding: haystack[$0], as: UTF8.self) }
         }
         return list(parts.map { str($0) })
     }
 }
 
 /// The first (or last) position of `pattern` in `haystack[start..<end]`, or -1.
-func search(_ haystack: [Unicode.Scalar], _ pattern: [Unicode.Scalar], _ start: Int, _ end: Int, fromRight: Bool) -> Int {
+func search<T: Equatable>(_ haystack: [T], _ pattern: [T], _ start: Int, _ end: Int, fromRight: Bool) -> Int {
     if start > end || start > haystack.count { return -1 }
     if pattern.isEmpty { return fromRight ? end : start }
-    guard end - start >= pattern.count else { return -1 }
-    let positions = Array(start...(end - pattern.count))
-    for position in fromRight ? positions.reversed() : positions {
-        var matches = true
-        for offset in 0..<pattern.count where haystack[position + offset] != pattern[offset] {
-            matches = false
-            break
+    let last = end - pattern.count
+    guard last >= start else { return -1 }
+    return haystack.withUnsafeBufferPointer { text in
+        pattern.withUnsafeBufferPointer { needle in
+            let first = needle[0]
+            var position = fromRight ? last : start
+            while fromRight ? position >= start : position <= last {
+                if text[position] == first {
+                    var offset = 1
+                    while offset < needle.count && text[position + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return position }
+                }
+                position += fromRight ? -1 : 1
+            }
+            return -1
         }
-        if matches { return position }
     }
-    return -1
 }
 
 func countOccurrences(_ haystack: [Unicode.Scalar], _ pattern: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
@@ -359,21 +366,22 @@ func replace(_ value: String, _ old: String, _ new: String, limit: Int) -> Strin
         if limit < 0 || count < limit { result += new }
         return result
     }
-    let haystack = Array(value.unicodeScalars)
-    let pattern = Array(old.unicodeScalars)
-    var result = String.UnicodeScalarView()
+    let haystack = Array(value.utf8)
+    let pattern = Array(old.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(haystack.count)
     var position = 0
     var count = 0
     while limit < 0 || count < limit {
         let found = search(haystack, pattern, position, haystack.count, fromRight: false)
         if found < 0 { break }
         result.append(contentsOf: haystack[position..<found])
-        result.append(contentsOf: new.unicodeScalars)
+        result.append(contentsOf: new.utf8)
         position = found + pattern.count
         count += 1
     }
     result.append(contentsOf: haystack[position...])
-    return String(result)
+    return String(decoding: result, as: UTF8.self)
 }
 
 func swapCase(_ value: String) -> String {

@@ -107,7 +107,7 @@ public final class PyCell: PyObject {
 /// A module: a name and a namespace.
 public final class PyModule: PyObject {
     let name: String
-    let dict: PyDict
+    unowned(unsafe) let dict: PyDict
 
     init(type: PyType, name: String, dict: PyDict) {
         self.name = name

@@ -1,7 +1,8 @@
 /// A `dict`: CPython's compact layout. `entries` keeps insertion order (deleted
 /// entries leave a `null` key until the next compaction); `slots` is an open-addressed
-/// index into `entries`. Key comparison that may run script code (`__eq__`) goes
-/// through the VM; `str` keys compare by identity first, then by content.
+/// index into `entries`. Both are raw buffers, so lookups cost no reference counting.
+/// Key comparison that may run script code (`__eq__`) goes through the VM; `str` keys
+/// compare by identity first, then by content.
 public final class PyDict: PyObject {
     struct Entry {
         var hash: Int
@@ -9,37 +10,49 @@ public final class PyDict: PyObject {
         var value: Value
     }
 
-    @exclusivity(unchecked) private(set) var entries: [Entry] = []
-    /// -1: empty; otherwise an index into `entries`.
-    @exclusivity(unchecked) private var slots: [Int32] = []
+    @exclusivity(unchecked) private var entryBuffer: UnsafeMutablePointer<Entry>?
+    @exclusivity(unchecked) private var entryCapacity = 0
+    /// Entries in use, tombstones included.
+    @exclusivity(unchecked) private(set) var entryCount = 0
+    /// -1: empty; otherwise an index into the entries.
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>?
+    @exclusivity(unchecked) private var slotCount = 0
     @exclusivity(unchecked) private(set) var count = 0
     /// Changes whenever a key is added, removed or rebound (for LOAD_GLOBAL's cache).
     @exclusivity(unchecked) private(set) var version = 0
 
+    deinit {
+        entryBuffer?.deallocate()
+        slots?.deallocate()
+    }
+
     override func trace(_ tracer: inout Tracer) {
         super.trace(&tracer)
-        for entry in entries where !entry.key.isNull {
+        for index in 0..<entryCount {
+            guard let entry = entryBuffer?[index], !entry.key.isNull else { continue }
             tracer.mark(entry.key)
             tracer.mark(entry.value)
         }
     }
 
-    private var mask: Int { slots.count - 1 }
-
-    /// Probes for `hash`, calling `matches` on each entry index with that hash, and
-    /// returns the slot holding a match, or the empty slot that ends the chain.
+    /// Probes for `hash`, calling `matches` on each live entry index with that hash, and
+    /// returns the slot holding a match, or the empty slot that ends the chain (-1 when
+    /// there is no table).
     @inline(__always)
     private func probe(_ hash: Int, _ matches: (Int) throws(PyError) -> Bool) throws(PyError) -> (slot: Int, entry: Int?) {
-        if slots.isEmpty { return (-1, nil) }
+        guard let slots, let entries = entryBuffer else { return (-1, nil) }
+        let mask = slotCount - 1
         var perturb = UInt(bitPattern: hash)
         var slot = hash & mask
         while true {
-            // A script `__eq__` may have resized the table: stop rather than read stale slots.
-            guard slot < slots.count else { return (-1, nil) }
             let index = Int(slots[slot])
-            if index < 0 || index >= entries.count { return (slot, nil) }
-            let entry = entries[index]
-            if entry.hash == hash, !entry.key.isNull, try matches(index) { return (slot, index) }
+            if index < 0 { return (slot, nil) }
+            if entries[index].hash == hash, !entries[index].key.isNull {
+                let matched = try matches(index)
+                // A script `__eq__` may have resized the table: stop rather than read stale slots.
+                if self.slots != slots || entryBuffer != entries { return (-1, nil) }
+                if matched { return (slot, index) }
+            }
             perturb >>= 5
             slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
         }
@@ -49,36 +62,31 @@ public final class PyDict: PyObject {
     /// equality first (names are interned), then text.
     @inline(__always)
     func lookupString(_ key: PyStr) -> Value? {
-        if count == 0 { return nil }
+        guard count > 0, let slots, let entries = entryBuffer else { return nil }
         let hash = key.hashValue
         let keyPointer = Unmanaged.passUnretained(key).toOpaque()
-        return slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries -> Value? in
-                let mask = slots.count - 1
-                var perturb = UInt(bitPattern: hash)
-                var slot = hash & mask
-                while true {
-                    let index = Int(slots[slot])
-                    if index < 0 { return nil }
-                    let entry = entries[index]
-                    if case .object(let reference) = entry.key {
-                        if reference.toOpaque() == keyPointer { return entry.value }
-                        if entry.hash == hash, let other = reference.takeUnretainedValue() as? PyStr, other.equals(key) {
-                            return entry.value
-                        }
-                    }
-                    perturb >>= 5
-                    slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        let mask = slotCount - 1
+        var perturb = UInt(bitPattern: hash)
+        var slot = hash & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if case .object(let reference) = entries[index].key {
+                if reference.toOpaque() == keyPointer { return entries[index].value }
+                if entries[index].hash == hash, let other = reference.takeUnretainedValue() as? PyStr, other.equals(key) {
+                    return entries[index].value
                 }
             }
+            perturb >>= 5
+            slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
         }
     }
 
     func lookup(_ key: Value, hash: Int, vm: VM) throws(PyError) -> Value? {
-        guard let index = try probe(hash, { index throws(PyError) in try vm.keysEqual(entries[index].key, key) }).entry else {
+        guard let index = try probe(hash, { index throws(PyError) in try vm.keysEqual(entryBuffer?[index].key ?? .null, key) }).entry else {
             return nil
         }
-        return entries[index].value
+        return entryBuffer?[index].value
     }
 
     func lookup(_ key: Value, vm: VM) throws(PyError) -> Value? {
@@ -86,19 +94,17 @@ public final class PyDict: PyObject {
     }
 
     func set(_ key: Value, _ value: Value, hash: Int, vm: VM) throws(PyError) {
-        if slots.isEmpty { rebuild(capacity: 8) }
-        let found = try probe(hash) { index throws(PyError) in try vm.keysEqual(entries[index].key, key) }
-        if let index = found.entry, index < entries.count {
-            entries[index].value = value
+        if slots == nil { rebuild(capacity: 8) }
+        let found = try probe(hash) { index throws(PyError) in try vm.keysEqual(entryBuffer?[index].key ?? .null, key) }
+        if let index = found.entry {
+            entryBuffer?[index].value = value
             version &+= 1
             return
         }
-        if found.slot < 0 || found.slot >= slots.count || slots[found.slot] >= 0 {
-            // The table changed under a script `__eq__`: insert afresh.
+        if found.slot < 0 {
+            // The table changed under a script `__eq__`: find a fresh slot.
             rebuild(capacity: max(8, count * 3))
-            if let slot = try? probe(hash, { _ in false }).slot, slot >= 0 {
-                insertNew(Entry(hash: hash, key: key, value: value), at: slot)
-            }
+            insertNew(Entry(hash: hash, key: key, value: value), at: emptySlot(for: hash))
             return
         }
         insertNew(Entry(hash: hash, key: key, value: value), at: found.slot)
@@ -110,38 +116,64 @@ public final class PyDict: PyObject {
 
     /// Sets a `str` key without the VM.
     func setString(_ key: PyStr, _ value: Value) {
-        if slots.isEmpty { rebuild(capacity: 8) }
-        let found = try? probe(key.hashValue) { index in
-            guard let other = entries[index].key.as(PyStr.self) else { return false }
+        if slots == nil { rebuild(capacity: 8) }
+        let hash = key.hashValue
+        let found = try? probe(hash) { index in
+            guard let other = entryBuffer?[index].key.as(PyStr.self) else { return false }
             return other.equals(key)
         }
-        guard let found else { return }
-        if let index = found.entry {
-            entries[index].value = value
+        if let index = found?.entry {
+            entryBuffer?[index].value = value
             version &+= 1
         } else {
-            insertNew(Entry(hash: key.hashValue, key: Value(key), value: value), at: found.slot)
+            insertNew(Entry(hash: hash, key: Value(key), value: value), at: found?.slot ?? emptySlot(for: hash))
         }
+    }
+
+    private func emptySlot(for hash: Int) -> Int {
+        guard let slots else { return 0 }
+        let mask = slotCount - 1
+        var perturb = UInt(bitPattern: hash)
+        var slot = hash & mask
+        while slots[slot] >= 0 {
+            perturb >>= 5
+            slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+        return slot
     }
 
     private func insertNew(_ entry: Entry, at slot: Int) {
         version &+= 1
-        slots[slot] = Int32(entries.count)
-        entries.append(entry)
+        if entryCount == entryCapacity { growEntries() }
+        guard let slots, let entries = entryBuffer else { return }
+        slots[slot] = Int32(entryCount)
+        (entries + entryCount).initialize(to: entry)
+        entryCount += 1
         count += 1
-        if entries.count * 3 >= slots.count * 2 { rebuild(capacity: max(8, count * 3)) }
+        if entryCount * 3 >= slotCount * 2 { rebuild(capacity: max(8, count * 3)) }
+    }
+
+    private func growEntries() {
+        let capacity = max(8, entryCapacity * 2)
+        let grown = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
+        if let old = entryBuffer {
+            grown.moveInitialize(from: old, count: entryCount)
+            old.deallocate()
+        }
+        entryBuffer = grown
+        entryCapacity = capacity
     }
 
     /// Removes `key`, returning its value.
     func remove(_ key: Value, hash: Int, vm: VM) throws(PyError) -> Value? {
-        let found = try probe(hash) { index throws(PyError) in try vm.keysEqual(entries[index].key, key) }
+        let found = try probe(hash) { index throws(PyError) in try vm.keysEqual(entryBuffer?[index].key ?? .null, key) }
         guard let index = found.entry else { return nil }
         return removeEntry(at: index)
     }
 
     func removeString(_ key: PyStr) -> Value? {
         let found = try? probe(key.hashValue) { index in
-            guard let other = entries[index].key.as(PyStr.self) else { return false }
+            guard let other = entryBuffer?[index].key.as(PyStr.self) else { return false }
             return other.equals(key)
         }
         guard let index = found?.entry else { return nil }
@@ -152,13 +184,14 @@ public final class PyDict: PyObject {
     @discardableResult
     func removeEntry(at index: Int) -> Value {
         version &+= 1
+        guard let entries = entryBuffer, index < entryCount else { return .null }
         let value = entries[index].value
         entries[index].key = .null
         entries[index].value = .null
         count -= 1
         if count == 0 {
             clear()
-        } else if entries.count > 16 && count * 4 < entries.count {
+        } else if entryCount > 16 && count * 4 < entryCount {
             rebuild(capacity: max(8, count * 3))
         }
         return value
@@ -166,8 +199,13 @@ public final class PyDict: PyObject {
 
     func clear() {
         version &+= 1
-        entries = []
-        slots = []
+        entryBuffer?.deallocate()
+        slots?.deallocate()
+        entryBuffer = nil
+        slots = nil
+        entryCapacity = 0
+        entryCount = 0
+        slotCount = 0
         count = 0
     }
 
@@ -175,46 +213,88 @@ public final class PyDict: PyObject {
     private func rebuild(capacity: Int) {
         var size = 8
         while size < capacity { size <<= 1 }
-        entries.removeAll { $0.key.isNull }
-        slots = [Int32](repeating: -1, count: size)
-        let newMask = size - 1
-        for (index, entry) in entries.enumerated() {
-            var perturb = UInt(bitPattern: entry.hash)
-            var slot = entry.hash & newMask
-            while slots[slot] >= 0 {
-                perturb >>= 5
-                slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & newMask
+        var kept = 0
+        if let entries = entryBuffer {
+            for index in 0..<entryCount where !entries[index].key.isNull {
+                entries[kept] = entries[index]
+                kept += 1
             }
-            slots[slot] = Int32(index)
+        }
+        entryCount = kept
+        slots?.deallocate()
+        let table = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+        table.initialize(repeating: -1, count: size)
+        slots = table
+        slotCount = size
+        if entryCapacity < size { resizeEntries(to: size) }
+        guard let entries = entryBuffer else { return }
+        let mask = size - 1
+        for index in 0..<kept {
+            var perturb = UInt(bitPattern: entries[index].hash)
+            var slot = entries[index].hash & mask
+            while table[slot] >= 0 {
+                perturb >>= 5
+                slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
+            table[slot] = Int32(index)
         }
     }
 
-    /// Live entries in insertion order.
-    var liveEntries: LazyFilterSequence<[Entry]> { entries.lazy.filter { !$0.key.isNull } }
+    private func resizeEntries(to capacity: Int) {
+        let grown = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
+        if let old = entryBuffer {
+            grown.moveInitialize(from: old, count: entryCount)
+            old.deallocate()
+        }
+        entryBuffer = grown
+        entryCapacity = capacity
+    }
+
+    /// Live entries in insertion order: a snapshot, safe to hold while scripts run.
+    var liveEntries: [Entry] {
+        guard let entries = entryBuffer else { return [] }
+        var result: [Entry] = []
+        result.reserveCapacity(count)
+        for index in 0..<entryCount where !entries[index].key.isNull { result.append(entries[index]) }
+        return result
+    }
 
     var keys: [Value] { liveEntries.map(\.key) }
     var values: [Value] { liveEntries.map(\.value) }
 
     /// The index of the first live entry at or after `position` (for iterators).
     func nextEntry(from position: Int) -> Int? {
+        guard let entries = entryBuffer else { return nil }
         var index = position
-        while index < entries.count {
+        while index < entryCount {
             if !entries[index].key.isNull { return index }
             index += 1
         }
         return nil
     }
 
-    func entry(at index: Int) -> Entry { entries[index] }
+    /// The index of the last live entry (for `popitem`).
+    var lastEntryIndex: Int? {
+        guard let entries = entryBuffer else { return nil }
+        var index = entryCount - 1
+        while index >= 0 {
+            if !entries[index].key.isNull { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    func entry(at index: Int) -> Entry { entryBuffer?[index] ?? Entry(hash: 0, key: .null, value: .null) }
 
     func setValue(at index: Int, _ value: Value) {
-        entries[index].value = value
+        guard index < entryCount else { return }
+        entryBuffer?[index].value = value
         version &+= 1
     }
 
     /// Copies `other`'s entries (hashes already known).
     func update(from other: PyDict, vm: VM) throws(PyError) {
-        for entry in other.entries where !entry.key.isNull {
+        for entry in other.liveEntries {
             try set(entry.key, entry.value, hash: entry.hash, vm: vm)
         }
     }

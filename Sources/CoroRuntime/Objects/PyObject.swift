@@ -7,7 +7,8 @@ public class PyObject {
     /// The collection epoch in which the object was last marked reachable.
     @exclusivity(unchecked) final var markEpoch: UInt32 = 0
     /// The instance `__dict__`, for instances of classes defined in scripts.
-    @exclusivity(unchecked) final var attributes: PyDict?
+    /// Unowned like every reference between heap objects: the heap owns the dict.
+    @exclusivity(unchecked) final unowned(unsafe) var attributes: PyDict?
 
     init(type: PyType) {
         typeStorage = Unmanaged.passUnretained(type)

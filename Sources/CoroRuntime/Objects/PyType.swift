@@ -14,8 +14,12 @@ public final class PyType: PyObject {
     @exclusivity(unchecked) var qualifiedName: String
     @exclusivity(unchecked) var bases: [PyType]
     /// The MRO, this type first.
-    @exclusivity(unchecked) var mro: [PyType] = []
-    let dict: PyDict
+    @exclusivity(unchecked) var mro: [PyType] = [] {
+        didSet { mroTable = mro.map(Unmanaged.passUnretained) }
+    }
+    /// The MRO for lookups, without reference counting.
+    @exclusivity(unchecked) private(set) var mroTable: [Unmanaged<PyType>] = []
+    unowned(unsafe) let dict: PyDict
     let layout: Layout
     /// Whether scripts may subclass it.
     @exclusivity(unchecked) var isBaseType = true
@@ -38,6 +42,7 @@ public final class PyType: PyObject {
             typeStorage = Unmanaged.passUnretained(self)
         }
         mro = [self]
+        mroTable = [Unmanaged.passUnretained(self)]
     }
 
     override func trace(_ tracer: inout Tracer) {
@@ -69,9 +74,9 @@ public final class PyType: PyObject {
     /// Looks `name` up along the MRO.
     @inline(__always)
     func lookup(_ name: PyStr) -> Value? {
-        mro.withUnsafeBufferPointer { entries in
+        mroTable.withUnsafeBufferPointer { entries in
             for index in 0..<entries.count {
-                if let value = entries[index].dict.lookupString(name) { return value }
+                if let value = entries[index]._withUnsafeGuaranteedRef({ $0.dict.lookupString(name) }) { return value }
             }
             return nil
         }

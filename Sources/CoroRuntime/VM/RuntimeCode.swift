@@ -8,7 +8,7 @@ final class RuntimeCode {
     let constants: UnsafeMutablePointer<Value>
     let names: [PyStr]
     /// The names again, for the dispatch loop (no reference counting on access).
-    let nameTable: UnsafeMutablePointer<Unmanaged<PyStr>>
+    let nameTable: UnsafeMutablePointer<NameReference>
     let argumentCount: Int
     /// One inline cache per instruction (used by attribute instructions).
     let attributeCache: UnsafeMutablePointer<AttributeCache>
@@ -26,7 +26,7 @@ final class RuntimeCode {
         self.constants.initialize(from: constants, count: constants.count)
         self.names = names
         nameTable = .allocate(capacity: max(1, names.count))
-        for (index, name) in names.enumerated() { nameTable[index] = Unmanaged.passUnretained(name) }
+        for (index, name) in names.enumerated() { (nameTable + index).initialize(to: NameReference(value: name)) }
         argumentCount = code.argumentCount
         attributeCache = .allocate(capacity: max(1, code.instructions.count))
         attributeCache.initialize(repeating: AttributeCache(), count: max(1, code.instructions.count))
@@ -50,7 +50,7 @@ final class RuntimeCode {
     }
 
     @inline(__always)
-    func name(_ index: Int) -> PyStr { nameTable[index].takeUnretainedValue() }
+    func name(_ index: Int) -> PyStr { nameTable[index].value }
 
     var isGeneratorLike: Bool { !flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) }
 }
@@ -63,4 +63,9 @@ final class PyCode: PyObject {
         self.runtime = runtime
         super.init(type: type)
     }
+}
+
+/// An interned name in a code object's table (kept alive by the interpreter).
+struct NameReference {
+    unowned(unsafe) let value: PyStr
 }
