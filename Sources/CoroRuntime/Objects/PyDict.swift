@@ -82,6 +82,31 @@ public final class PyDict: PyObject {
         }
     }
 
+    /// `lookupString` for a name whose address and hash are known: no reference counting.
+    @inline(__always)
+    func lookupName(_ key: NameKey) -> Value? {
+        guard count > 0, let slots, let entries = entryBuffer else { return nil }
+        let mask = slotCount - 1
+        var perturb = UInt(bitPattern: key.hash)
+        var slot = key.hash & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if case .object(let reference) = entries[index].key {
+                if reference.toOpaque() == key.address { return entries[index].value }
+                if entries[index].hash == key.hash {
+                    let other = Unmanaged<PyStr>.fromOpaque(key.address)
+                    let matches = reference._withUnsafeGuaranteedRef { candidate in
+                        other._withUnsafeGuaranteedRef { name in (candidate as? PyStr)?.equals(name) ?? false }
+                    }
+                    if matches { return entries[index].value }
+                }
+            }
+            perturb >>= 5
+            slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+    }
+
     func lookup(_ key: Value, hash: Int, vm: VM) throws(PyError) -> Value? {
         guard let index = try probe(hash, { index throws(PyError) in try vm.keysEqual(entryBuffer?[index].key ?? .null, key) }).entry else {
             return nil

@@ -22,6 +22,12 @@ public class PyObject {
     @inline(__always)
     final var type: PyType { typeStorage.takeUnretainedValue() }
 
+    /// The instance dict without reference counting (for the dispatch loop).
+    @inline(__always)
+    final var attributesReference: Unmanaged<PyDict>? {
+        attributes.map { Unmanaged.passUnretained($0) }
+    }
+
     /// Marks the values this object refers to.
     func trace(_ tracer: inout Tracer) {
         if let attributes { tracer.mark(attributes) }

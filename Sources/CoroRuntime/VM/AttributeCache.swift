@@ -82,14 +82,21 @@ extension VM {
 
     /// LOAD_ATTR through the cache; `.null` when the cache cannot answer.
     @inline(__always)
-    func cachedAttribute(_ object: PyObject, _ name: PyStr, _ cache: UnsafeMutablePointer<AttributeCache>) -> Value {
+    func cachedAttribute(_ object: Unmanaged<PyObject>, _ name: NameKey, _ cache: UnsafeMutablePointer<AttributeCache>) -> Value {
         switch cache.pointee.kind {
         case .instanceField:
-            return object.attributes?.lookupString(name) ?? .null
+            return instanceAttribute(object, name) ?? .null
         case .classValue:
-            return object.attributes?.lookupString(name) ?? cache.pointee.value
+            return instanceAttribute(object, name) ?? cache.pointee.value
         case .method, .empty:
             return .null
         }
+    }
+
+    /// The instance dict entry for `name`, without reference counting.
+    @inline(__always)
+    func instanceAttribute(_ object: Unmanaged<PyObject>, _ name: NameKey) -> Value? {
+        guard let attributes = object._withUnsafeGuaranteedRef({ $0.attributesReference }) else { return nil }
+        return attributes._withUnsafeGuaranteedRef { $0.lookupName(name) }
     }
 }

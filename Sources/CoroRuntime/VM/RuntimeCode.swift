@@ -52,6 +52,9 @@ final class RuntimeCode {
     @inline(__always)
     func name(_ index: Int) -> PyStr { nameTable[index].value }
 
+    @inline(__always)
+    func nameKey(_ index: Int) -> NameKey { nameTable[index].key }
+
     var isGeneratorLike: Bool { !flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator]) }
 }
 
@@ -65,7 +68,25 @@ final class PyCode: PyObject {
     }
 }
 
-/// An interned name in a code object's table (kept alive by the interpreter).
+/// An interned name in a code object's table (kept alive by the interpreter), with
+/// what a dict probe needs, so that lookups by name do no reference counting.
 struct NameReference {
     unowned(unsafe) let value: PyStr
+    let key: NameKey
+
+    init(value: PyStr) {
+        self.value = value
+        key = NameKey(value)
+    }
+}
+
+/// A `str` key as a dict probe sees it: its address and hash.
+struct NameKey {
+    let address: UnsafeMutableRawPointer
+    let hash: Int
+
+    init(_ name: PyStr) {
+        address = Unmanaged.passUnretained(name).toOpaque()
+        hash = name.hashValue
+    }
 }

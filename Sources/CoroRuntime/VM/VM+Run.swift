@@ -89,9 +89,9 @@ extension VM {
                             sp += 1
                             continue
                         }
-                        let name = code.name(operand)
-                        guard let value = globals.lookupString(name) ?? builtins.lookupString(name) else {
-                            throw error("NameError", "name '\(name.value)' is not defined")
+                        let key = code.nameKey(operand)
+                        guard let value = globals.lookupName(key) ?? builtins.lookupName(key) else {
+                            throw error("NameError", "name '\(code.name(operand).value)' is not defined")
                         }
                         cache.pointee = AttributeCache(type: Unmanaged.passUnretained(globals).toOpaque(), name: nil,
                                                        epoch: globals.version, secondEpoch: builtins.version,
@@ -117,7 +117,7 @@ extension VM {
                                 fillAttributeCache(cache, reference.takeUnretainedValue().type, code.name(operand), forStore: false)
                             }
                             if cache.pointee.type == typePointer {
-                                let found = cachedAttribute(reference.takeUnretainedValue(), code.name(operand), cache)
+                                let found = cachedAttribute(reference, code.nameKey(operand), cache)
                                 if !found.isNull {
                                     sp[-1] = found
                                     continue
@@ -153,17 +153,16 @@ extension VM {
                     case .loadMethod:
                         let cache = code.attributeCache + (ip - 1)
                         let receiver = sp[-1]
-                        let name = code.name(operand)
                         if case .object(let reference) = receiver {
                             let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
                             if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
                                 let object = reference.takeUnretainedValue()
                                 if !(object is PyType) && !(object is PyModule) {
-                                    fillAttributeCache(cache, object.type, name, forStore: false)
+                                    fillAttributeCache(cache, object.type, code.name(operand), forStore: false)
                                 }
                             }
                             if cache.pointee.type == typePointer, cache.pointee.kind == .method,
-                               reference.takeUnretainedValue().attributes?.lookupString(name) == nil {
+                               instanceAttribute(reference, code.nameKey(operand)) == nil {
                                 storePair(sp - 1, cache.pointee.value, receiver)
                                 sp += 1
                                 continue
@@ -171,6 +170,7 @@ extension VM {
                         }
                         frames[frameIndex].sp = sp
                         frames[frameIndex].ip = ip
+                        let name = code.name(operand)
                         let method = plainMethod(receiver, name)
                         if method.isNull {
                             storePair(sp - 1, try getAttribute(receiver, name), .null)
