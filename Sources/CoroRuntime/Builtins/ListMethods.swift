@@ -87,7 +87,7 @@ extension VM {
             return .none
         }
         defineMethod(type, "__contains__") { vm, arguments throws(PyError) in .bool(try vm.contains(arguments[0], arguments[1])) }
-        defineMethod(type, "__iter__") { vm, arguments throws(PyError) in vm.box(.listIterator, [arguments[0]]) }
+        defineMethod(type, "__iter__") { vm, arguments throws(PyError) in vm.listIterator(arguments[0]) }
         defineMethod(type, "__init__") { vm, arguments throws(PyError) in
             if arguments.positionalCount > 1 { list(arguments).items = try vm.collect(arguments[1]) }
             return .none

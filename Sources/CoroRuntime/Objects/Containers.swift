@@ -129,6 +129,12 @@ public final class PyBox: PyObject {
     /// What the box is (which builtin made it), for its type's methods.
     let kind: BoxKind
 
+    /// The list a list iterator walks (a field of its own so the loop reads it cheaply).
+    @exclusivity(unchecked) var subject: Value = .null
+    /// A range iterator's end (exclusive, reachable by whole steps) and step.
+    @exclusivity(unchecked) var stop = 0
+    @exclusivity(unchecked) var step = 0
+
     init(type: PyType, kind: BoxKind, values: [Value], state: Int = 0) {
         self.values = values
         self.state = state
@@ -139,6 +145,7 @@ public final class PyBox: PyObject {
     override func trace(_ tracer: inout Tracer) {
         super.trace(&tracer)
         tracer.mark(values)
+        tracer.mark(subject)
     }
 }
 

@@ -107,6 +107,29 @@ public final class PyDict: PyObject {
         }
     }
 
+    /// Rebinds an existing `str` key by address, or inserts it: `setString` without
+    /// reference counting when the key is already present.
+    @inline(__always)
+    func setName(_ key: NameKey, _ value: Value) {
+        if let slots, let entries = entryBuffer {
+            let mask = slotCount - 1
+            var perturb = UInt(bitPattern: key.hash)
+            var slot = key.hash & mask
+            while true {
+                let index = Int(slots[slot])
+                if index < 0 { break }
+                if case .object(let reference) = entries[index].key, reference.toOpaque() == key.address {
+                    entries[index].value = value
+                    version &+= 1
+                    return
+                }
+                perturb >>= 5
+                slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
+        }
+        setString(Unmanaged<PyStr>.fromOpaque(key.address).takeUnretainedValue(), value)
+    }
+
     func lookup(_ key: Value, hash: Int, vm: VM) throws(PyError) -> Value? {
         guard let index = try probe(hash, { index throws(PyError) in try vm.keysEqual(entryBuffer?[index].key ?? .null, key) }).entry else {
             return nil

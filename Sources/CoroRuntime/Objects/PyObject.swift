@@ -6,9 +6,14 @@ public class PyObject {
     @exclusivity(unchecked) final var typeStorage: Unmanaged<PyType>
     /// The collection epoch in which the object was last marked reachable.
     @exclusivity(unchecked) final var markEpoch: UInt32 = 0
-    /// The instance `__dict__`, for instances of classes defined in scripts.
-    /// Unowned like every reference between heap objects: the heap owns the dict.
-    @exclusivity(unchecked) final unowned(unsafe) var attributes: PyDict?
+    /// The instance `__dict__`, unowned like every reference between heap objects
+    /// (the heap owns the dict).
+    @exclusivity(unchecked) final var attributesReference: Unmanaged<PyDict>?
+
+    final var attributes: PyDict? {
+        get { attributesReference?.takeUnretainedValue() }
+        set { attributesReference = newValue.map(Unmanaged.passUnretained) }
+    }
 
     init(type: PyType) {
         typeStorage = Unmanaged.passUnretained(type)
@@ -22,11 +27,6 @@ public class PyObject {
     @inline(__always)
     final var type: PyType { typeStorage.takeUnretainedValue() }
 
-    /// The instance dict without reference counting (for the dispatch loop).
-    @inline(__always)
-    final var attributesReference: Unmanaged<PyDict>? {
-        attributes.map { Unmanaged.passUnretained($0) }
-    }
 
     /// Marks the values this object refers to.
     func trace(_ tracer: inout Tracer) {

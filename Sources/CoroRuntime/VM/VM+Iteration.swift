@@ -18,10 +18,10 @@ extension VM {
             if object.type.lookup(names.getitem) != nil { return box(.sequenceIterator, [value]) }
         }
         switch object {
-        case is PyList: return box(.listIterator, [value])
+        case is PyList: return listIterator(value)
         case is PyTuple: return box(.tupleIterator, [value])
         case is PyStr: return box(.strIterator, [value])
-        case let range as PyRange: return box(.rangeIterator, [.int(range.start + range.count * range.step), .int(range.step)], state: range.start)
+        case let range as PyRange: return rangeIterator(range)
         case is PyDict: return box(.dictKeyIterator, [value, .int((value.as(PyDict.self)?.count ?? 0))])
         case is PySet: return box(.setIterator, [value] + (value.as(PySet.self)?.keys ?? []), state: 1)
         case is PyBytes: return box(.bytesIterator, [value])
@@ -39,6 +39,20 @@ extension VM {
             if let method = object.type.lookup(names.iter) { return try call(method, [value]) }
             throw typeError("'\(object.type.name)' object is not iterable")
         }
+    }
+
+    func listIterator(_ list: Value) -> Value {
+        let iterator = heap.register(PyBox(type: types.box[.listIterator] ?? types.object, kind: .listIterator, values: []))
+        iterator.subject = list
+        return Value(iterator)
+    }
+
+    func rangeIterator(_ range: PyRange) -> Value {
+        let iterator = heap.register(PyBox(type: types.box[.rangeIterator] ?? types.object, kind: .rangeIterator, values: [],
+                                           state: range.start))
+        iterator.stop = range.start &+ range.count &* range.step
+        iterator.step = range.step
+        return Value(iterator)
     }
 
     /// The next item of an iterator, or nil when it is exhausted.
@@ -70,8 +84,8 @@ extension VM {
     private func nextFromBox(_ box: PyBox) throws(PyError) -> Value? {
         switch box.kind {
         case .listIterator:
-            guard let list = box.values[0].as(PyList.self), box.state < list.items.count else {
-                box.values[0] = .none
+            guard let list = box.subject.as(PyList.self), box.state < list.items.count else {
+                box.subject = .none
                 return nil
             }
             box.state += 1
@@ -89,10 +103,9 @@ extension VM {
             box.state += 1
             return .int(Int(bytes.bytes[box.state - 1]))
         case .rangeIterator:
-            guard case .int(let stop) = box.values[0], case .int(let step) = box.values[1] else { return nil }
             let current = box.state
-            guard step > 0 ? current < stop : current > stop else { return nil }
-            box.state = current &+ step
+            guard box.step > 0 ? current < box.stop : current > box.stop else { return nil }
+            box.state = current &+ box.step
             return .int(current)
         case .dictKeyIterator, .dictValueIterator, .dictItemIterator:
             guard let dict = box.values[0].as(PyDict.self) else { return nil }

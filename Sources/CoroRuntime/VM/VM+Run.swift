@@ -29,6 +29,9 @@ extension VM {
         var keywordNames: Value = .null
         let functionType = Unmanaged.passUnretained(types.function).toOpaque()
         let listType = Unmanaged.passUnretained(types.list).toOpaque()
+        let rangeIteratorType = types.box[.rangeIterator].map { Unmanaged.passUnretained($0).toOpaque() }
+        let listIteratorType = types.box[.listIterator].map { Unmanaged.passUnretained($0).toOpaque() }
+        let generatorType = Unmanaged.passUnretained(types.generator).toOpaque()
         unowned(unsafe) let builtins = self.builtins
         var frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
         var reraising = false
@@ -135,8 +138,10 @@ extension VM {
                                 fillAttributeCache(cache, reference.takeUnretainedValue().type, code.name(operand), forStore: true)
                             }
                             if cache.pointee.type == typePointer, cache.pointee.kind == .instanceField,
-                               let attributes = reference.takeUnretainedValue().attributes {
-                                attributes.setString(code.name(operand), sp[-2])
+                               let attributes = reference._withUnsafeGuaranteedRef({ $0.attributesReference }) {
+                                let key = code.nameKey(operand)
+                                let value = sp[-2]
+                                attributes._withUnsafeGuaranteedRef { $0.setName(key, value) }
                                 sp -= 2
                                 continue
                             }
@@ -419,34 +424,38 @@ extension VM {
                     case .forIter:
                         let iterator = sp[-1]
                         if case .object(let reference) = iterator {
-                            let object = reference.takeUnretainedValue()
-                            if let box = object as? PyBox {
-                                if box.kind == .rangeIterator, case .int(let stop) = box.values[0], case .int(let step) = box.values[1] {
-                                    let current = box.state
-                                    if step > 0 ? current < stop : current > stop {
-                                        box.state = current &+ step
-                                        sp.pointee = .int(current)
-                                        sp += 1
-                                    } else {
-                                        sp -= 1
-                                        ip = operand
-                                    }
-                                    continue
+                            let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
+                            if typePointer == rangeIteratorType {
+                                unowned(unsafe) let box = unsafeDowncast(reference.takeUnretainedValue(), to: PyBox.self)
+                                let current = box.state
+                                if box.step > 0 ? current < box.stop : current > box.stop {
+                                    box.state = current &+ box.step
+                                    sp.pointee = .int(current)
+                                    sp += 1
+                                } else {
+                                    sp -= 1
+                                    ip = operand
                                 }
-                                if box.kind == .listIterator, let list = box.values[0].as(PyList.self) {
+                                continue
+                            }
+                            if typePointer == listIteratorType {
+                                unowned(unsafe) let box = unsafeDowncast(reference.takeUnretainedValue(), to: PyBox.self)
+                                if case .object(let listReference) = box.subject {
+                                    unowned(unsafe) let list = unsafeDowncast(listReference.takeUnretainedValue(), to: PyList.self)
                                     if box.state < list.items.count {
                                         sp.pointee = list.items[box.state]
                                         box.state += 1
                                         sp += 1
-                                    } else {
-                                        box.values[0] = .none
-                                        box.state = Int.max
-                                        sp -= 1
-                                        ip = operand
+                                        continue
                                     }
-                                    continue
                                 }
-                            } else if let generator = object as? PyGenerator, generator.type === types.generator {
+                                box.subject = .none
+                                sp -= 1
+                                ip = operand
+                                continue
+                            }
+                            if typePointer == generatorType {
+                                unowned(unsafe) let generator = unsafeDowncast(reference.takeUnretainedValue(), to: PyGenerator.self)
                                 frames[frameIndex].sp = sp
                                 frames[frameIndex].ip = ip
                                 if try resumeInline(generator, sending: .none, mode: .forIter, returnSlot: sp) {
