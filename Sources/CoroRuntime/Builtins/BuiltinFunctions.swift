@@ -306,21 +306,23 @@ extension VM {
             var total: Value = arguments.argument(1, "start") ?? .int(0)
             if total.as(PyStr.self) != nil { throw vm.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
             let iterator = try vm.iterate(arguments[0])
-            try vm.withRoots([iterator]) { () throws(PyError) in
-                while let item = try vm.nextItem(iterator) {
-                    if case .int(let a) = total, case .int(let b) = item {
-                        let (sum, overflow) = a.addingReportingOverflow(b)
-                        if !overflow {
-                            total = .int(sum)
-                            continue
-                        }
-                    } else if case .float(let a) = total, case .float(let b) = item {
-                        total = .float(a + b)
+            // One rooted slot holds the running total (which may be a big int).
+            vm.root(iterator)
+            let totalSlot = vm.temporaryRoots.count
+            vm.temporaryRoots.append(total)
+            while let item = try vm.nextItem(iterator) {
+                if case .int(let a) = total, case .int(let b) = item {
+                    let (sum, overflow) = a.addingReportingOverflow(b)
+                    if !overflow {
+                        total = .int(sum)
                         continue
                     }
-                    total = try vm.binaryOperation(total, item, BinaryOperation.add.rawValue)
-                    vm.temporaryRoots.append(total)
+                } else if case .float(let a) = total, case .float(let b) = item {
+                    total = .float(a + b)
+                    continue
                 }
+                total = try vm.binaryOperation(total, item, BinaryOperation.add.rawValue)
+                if totalSlot < vm.temporaryRoots.count { vm.temporaryRoots[totalSlot] = total }
             }
             return total
         }

@@ -166,6 +166,7 @@ extension VM {
             throw typeError("int() can't convert non-string with explicit base")
         }
         guard base == 0 || (2...36).contains(base) else { throw error("ValueError", "int() base must be >= 2 and <= 36, or 0") }
+        if base == 10, let small = Self.parseSmallDecimal(text) { return .int(small) }
         let invalid = error("ValueError", "invalid literal for int() with base \(base): \(try repr(value))")
         var body = Substring(text.trimmingWhitespace())
         var negative = false
@@ -188,6 +189,25 @@ extension VM {
         let digits = body.filter { $0 != "_" }
         guard let parsed = BigInt(String(digits), radix: radix), digits.allSatisfy({ $0.isASCII }) else { throw invalid }
         return intValue(negative ? -parsed : parsed)
+    }
+
+    /// Plain decimal digits with an optional sign that fit in an Int (the common case).
+    private static func parseSmallDecimal(_ text: String) -> Int? {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var negative = false
+        var result = 0
+        var sawDigit = false
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) {
+                negative = byte == UInt8(ascii: "-")
+                continue
+            }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            result = result * 10 + Int(byte - UInt8(ascii: "0"))
+            sawDigit = true
+        }
+        return sawDigit ? (negative ? -result : result) : nil
     }
 
     /// `float(value)`.

@@ -65,10 +65,11 @@ public final class PyType: PyObject {
         attributeCache.deallocate()
     }
 
-    /// The memo slot for `name`.
+    /// The memo slot for reading or writing `name`.
     @inline(__always)
-    func cacheSlot(for name: PyStr) -> UnsafeMutablePointer<AttributeCache> {
-        attributeCache + (Int(bitPattern: Unmanaged.passUnretained(name).toOpaque()) >> 4) & (PyType.attributeCacheSize - 1)
+    func cacheSlot(for name: PyStr, store: Bool) -> UnsafeMutablePointer<AttributeCache> {
+        let hash = (Int(bitPattern: Unmanaged.passUnretained(name).toOpaque()) >> 4) &* 2 &+ (store ? 1 : 0)
+        return attributeCache + hash & (PyType.attributeCacheSize - 1)
     }
 
     /// Looks `name` up along the MRO.

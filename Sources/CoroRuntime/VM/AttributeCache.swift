@@ -20,19 +20,23 @@ struct AttributeCache {
     var secondEpoch = -1
     var kind = Kind.empty
     var value = Value.null
+    /// Whether this answers a store (writes are resolved differently from reads).
+    var isStore = false
 }
 
 extension VM {
     /// Fills an instruction's cache for attribute `name` of instances of `type`, from the
     /// class's memo when it knows (reads and writes are memoised separately).
     func fillAttributeCache(_ cache: UnsafeMutablePointer<AttributeCache>, _ type: PyType, _ name: PyStr, forStore: Bool) {
-        let memo = forStore ? nil : type.cacheSlot(for: name)
-        if let memo, memo.pointee.name == Unmanaged.passUnretained(name).toOpaque(), memo.pointee.epoch == typeEpoch.pointee {
+        let memo = type.cacheSlot(for: name, store: forStore)
+        if memo.pointee.name == Unmanaged.passUnretained(name).toOpaque(), memo.pointee.epoch == typeEpoch.pointee,
+           memo.pointee.isStore == forStore {
             cache.pointee = memo.pointee
             return
         }
         resolveAttribute(cache, type, name, forStore: forStore)
-        if let memo { memo.pointee = cache.pointee }
+        cache.pointee.isStore = forStore
+        memo.pointee = cache.pointee
     }
 
     /// What `cache` should say about attribute `name` of instances of `type`, for reads

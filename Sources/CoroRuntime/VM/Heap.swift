@@ -51,9 +51,11 @@ final class Heap {
         tracer.drain()
         let current = epoch
         var kept = 0
-        for index in objects.indices where objects[index].markEpoch == current {
-            objects.swapAt(kept, index)
-            kept += 1
+        objects.withUnsafeMutableBufferPointer { buffer in
+            for index in 0..<buffer.count where buffer[index].markEpoch == current {
+                if kept != index { buffer.swapAt(kept, index) }
+                kept += 1
+            }
         }
         objects.removeSubrange(kept...)
         threshold = max(200_000, kept * 2)

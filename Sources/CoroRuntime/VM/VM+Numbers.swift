@@ -11,7 +11,7 @@ extension VM {
     /// An int as a big int, if the value is an int or bool.
     func bigInt(_ value: Value) -> BigInt? {
         switch value {
-        case .int(let number): return BigInt(number)
+        case .int(let number): return makeBigInt(number)
         case .bool(let flag): return flag ? 1 : 0
         case .object(let reference): return (reference.takeUnretainedValue() as? PyBigInt)?.value
         default: return nil
@@ -20,7 +20,7 @@ extension VM {
 
     /// A big int result as a value: back to a small int when it fits.
     func intValue(_ number: BigInt) -> Value {
-        if let small = Int(exactly: number) { return .int(small) }
+        if let small = smallInt(number) { return .int(small) }
         return Value(heap.register(PyBigInt(type: types.int, number)))
     }
 
@@ -309,3 +309,21 @@ extension Value {
 
 @inline(__always)
 func power(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+
+/// BigInt from Int without BigInt's generic (unspecialised, slow) initialiser.
+@inline(__always)
+func makeBigInt(_ number: Int) -> BigInt {
+    BigInt(sign: number < 0 ? .minus : .plus, magnitude: BigUInt(words: [number.magnitude]))
+}
+
+/// The value as an Int when it fits, reading its words directly.
+@inline(__always)
+func smallInt(_ number: BigInt) -> Int? {
+    let words = number.magnitude.words
+    if words.isEmpty { return 0 }
+    guard words.count == 1 else { return nil }
+    let word = words[words.startIndex]
+    if number.sign == .plus { return word <= UInt(Int.max) ? Int(word) : nil }
+    if word <= UInt(Int.max) { return -Int(word) }
+    return word == UInt(Int.max) + 1 ? Int.min : nil
+}

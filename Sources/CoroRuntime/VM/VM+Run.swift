@@ -27,11 +27,11 @@ extension VM {
         var sp = frames[frameIndex].sp
         var ip = frames[frameIndex].ip
         var keywordNames: Value = .null
-        let functionType = Unmanaged.passUnretained(types.function).toOpaque()
-        let listType = Unmanaged.passUnretained(types.list).toOpaque()
-        let rangeIteratorType = types.box[.rangeIterator].map { Unmanaged.passUnretained($0).toOpaque() }
-        let listIteratorType = types.box[.listIterator].map { Unmanaged.passUnretained($0).toOpaque() }
-        let generatorType = Unmanaged.passUnretained(types.generator).toOpaque()
+        let functionType = typeAddresses.function
+        let listType = typeAddresses.list
+        let rangeIteratorType = typeAddresses.rangeIterator
+        let listIteratorType = typeAddresses.listIterator
+        let generatorType = typeAddresses.generator
         unowned(unsafe) let builtins = self.builtins
         var frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
         var reraising = false
@@ -137,11 +137,16 @@ extension VM {
                             if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
                                 fillAttributeCache(cache, reference.takeUnretainedValue().type, code.name(operand), forStore: true)
                             }
-                            if cache.pointee.type == typePointer, cache.pointee.kind == .instanceField,
-                               let attributes = reference._withUnsafeGuaranteedRef({ $0.attributesReference }) {
+                            if cache.pointee.type == typePointer, cache.pointee.kind == .instanceField {
                                 let key = code.nameKey(operand)
                                 let value = sp[-2]
-                                attributes._withUnsafeGuaranteedRef { $0.setName(key, value) }
+                                if let attributes = reference._withUnsafeGuaranteedRef({ $0.attributesReference }) {
+                                    attributes._withUnsafeGuaranteedRef { $0.setName(key, value) }
+                                } else {
+                                    let attributes = newDict()
+                                    attributes.setName(key, value)
+                                    reference._withUnsafeGuaranteedRef { $0.attributesReference = Unmanaged.passUnretained(attributes) }
+                                }
                                 sp -= 2
                                 continue
                             }

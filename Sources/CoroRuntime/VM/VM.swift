@@ -29,6 +29,8 @@ public final class VM {
     @exclusivity(unchecked) private(set) var notImplemented: Value = .null
     @exclusivity(unchecked) private(set) var ellipsis: Value = .null
     let emptyTuple: PyTuple
+    /// Addresses of the classes the dispatch loop tests for.
+    let typeAddresses: TypeAddresses
     /// Bumped whenever a class namespace changes, invalidating attribute caches.
     let typeEpoch: UnsafeMutablePointer<Int>
     /// Interned special-method names.
@@ -46,6 +48,7 @@ public final class VM {
         typeEpoch = .allocate(capacity: 1)
         typeEpoch.initialize(to: 0)
         types = BuiltinTypes(heap: heap)
+        typeAddresses = TypeAddresses(types)
         self.output = output
         self.errorOutput = errorOutput
         fiber = Fiber(slotCount: 1 << 22, frameCapacity: 1 << 18)
@@ -182,5 +185,22 @@ final class Interner {
         let made = heap.makeImmortal(PyStr(type: type, text))
         table[text] = made
         return made
+    }
+}
+
+/// Addresses of builtin classes, compared with an object's class pointer in fast paths.
+struct TypeAddresses {
+    let function: UnsafeMutableRawPointer
+    let list: UnsafeMutableRawPointer
+    let rangeIterator: UnsafeMutableRawPointer?
+    let listIterator: UnsafeMutableRawPointer?
+    let generator: UnsafeMutableRawPointer
+
+    init(_ types: BuiltinTypes) {
+        function = Unmanaged.passUnretained(types.function).toOpaque()
+        list = Unmanaged.passUnretained(types.list).toOpaque()
+        rangeIterator = types.box[.rangeIterator].map { Unmanaged.passUnretained($0).toOpaque() }
+        listIterator = types.box[.listIterator].map { Unmanaged.passUnretained($0).toOpaque() }
+        generator = Unmanaged.passUnretained(types.generator).toOpaque()
     }
 }
