@@ -167,7 +167,7 @@ extension VM {
                             let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
                             if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
                                 let object = reference.takeUnretainedValue()
-                                if !(object is PyType) && !(object is PyModule) {
+                                if !(object is PyType || object is PyModule || object is PyBox) {
                                     fillAttributeCache(cache, object.type, code.name(operand), forStore: false)
                                 }
                             }
