@@ -139,7 +139,7 @@ extension VM {
         let int = types.int
         defineMethod(int, "bit_length") { vm, arguments throws(PyError) in
             guard let number = vm.bigInt(arguments[0]) else { return .int(0) }
-            return .int(number == 0 ? 0 : number.magnitude.bitWidth - number.magnitude.leadingZeroBitCount)
+            return .int(number == 0 ? 0 : number.magnitude.bitWidth)
         }
         defineMethod(int, "bit_count") { vm, arguments throws(PyError) in
             guard let number = vm.bigInt(arguments[0]) else { return .int(0) }

@@ -92,7 +92,7 @@ struct RandomState {
     /// A uniform integer in 0..<limit (CPython's `_randbelow`).
     mutating func below(_ limit: BigUInt) -> BigUInt {
         if limit == 0 { return 0 }
-        let width = limit.bitWidth - limit.leadingZeroBitCount
+        let width = limit.bitWidth
         var value = bits(width)
         while value >= limit { value = bits(width) }
         return value

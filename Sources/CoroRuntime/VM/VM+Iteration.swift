@@ -8,14 +8,17 @@ extension VM {
         }
         let object = reference.takeUnretainedValue()
         if !object.type.isBuiltin {
-            if let method = object.type.lookup(names.iter) {
+            // A script `__iter__` (builtin ones come from a builtin base: handled below).
+            if let method = object.type.lookup(names.iter), !(method.object is PyBuiltin) {
                 let iterator = try call(method, [value])
                 guard typeOf(iterator).lookup(names.next) != nil || iterator.object is PyBox || iterator.object is PyGenerator else {
                     throw typeError("iter() returned non-iterator of type '\(typeName(iterator))'")
                 }
                 return iterator
             }
-            if object.type.lookup(names.getitem) != nil { return box(.sequenceIterator, [value]) }
+            if let method = object.type.lookup(names.getitem), !(method.object is PyBuiltin) {
+                return box(.sequenceIterator, [value])
+            }
         }
         switch object {
         case is PyList: return listIterator(value)

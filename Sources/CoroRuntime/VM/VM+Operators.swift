@@ -251,7 +251,7 @@ extension VM {
         }
         let x = a.takeUnretainedValue()
         let y = b.takeUnretainedValue()
-        if !x.type.isBuiltin || !y.type.isBuiltin { return nil }
+        if hasScriptComparison(x.type, operation) || hasScriptComparison(y.type, operation.swapped) { return nil }
         switch (x, y) {
         case (let s as PyStr, let t as PyStr):
             if operation == .eq { return s.equals(t) }
@@ -283,6 +283,13 @@ extension VM {
             }
             return nil
         }
+    }
+
+    /// Whether a script class overrides `operation` (or equality) for its instances.
+    private func hasScriptComparison(_ type: PyType, _ operation: ComparisonOperation) -> Bool {
+        if type.isBuiltin { return false }
+        if type.lookup(names.comparison[operation.rawValue])?.object is PyFunction { return true }
+        return (operation == .eq || operation == .ne) && type.lookup(names.eq)?.object is PyFunction
     }
 
     private func apply(_ order: Int, _ operation: ComparisonOperation) -> Bool {
@@ -377,7 +384,7 @@ extension VM {
             throw typeError("argument of type '\(typeName(container))' is not iterable")
         }
         let object = reference.takeUnretainedValue()
-        if !object.type.isBuiltin, let method = object.type.lookup(names.contains) {
+        if !object.type.isBuiltin, let method = object.type.lookup(names.contains), !(method.object is PyBuiltin) {
             return try isTrue(try call(method, [container, needle]))
         }
         switch object {

@@ -159,19 +159,7 @@ extension VM {
         defer { reprInProgress.remove(identity) }
         var parts: [String] = []
         for entry in dict.liveEntries { parts.append(try repr(entry.key) + ": " + repr(entry.value)) }
-        let body = "{" + parts.joined(separator: ", ") + "}"
-        if !dict.type.isBuiltin {
-            if dict.type.name == "defaultdict" || dict.type.lookup(intern("default_factory")) != nil {
-                let factory = dict.attributes?.lookupString(intern("default_factory")) ?? .none
-                return "defaultdict(\(try repr(factory)), \(body))"
-            }
-            if dict.type.name == "Counter" { return "Counter(\(parts.isEmpty ? "" : body))" }
-            if dict.type.name == "OrderedDict" {
-                let pairs = try dict.liveEntries.map { entry throws(PyError) in "(\(try repr(entry.key)), \(try repr(entry.value)))" }
-                return "OrderedDict(" + (pairs.isEmpty ? "" : "[" + pairs.joined(separator: ", ") + "]") + ")"
-            }
-        }
-        return body
+        return "{" + parts.joined(separator: ", ") + "}"
     }
 
     private func reprBox(_ box: PyBox) throws(PyError) -> String {
