@@ -33,6 +33,7 @@ public final class Interpreter {
     /// tracebacks (names ending in `.coro` allow top-level `await`); `arguments` become
     /// `sys.argv`. Errors are printed as CPython prints them; returns the exit status.
     public func run(source: [UInt8], name: String, arguments: [String] = []) -> Int32 {
+        // `name` is the path tracebacks show; `arguments[0]` (sys.argv[0]) may differ.
         let code: CodeObject
         do {
             code = try compile(source: source, name: name)

@@ -36,6 +36,15 @@ public struct CoroCommand: ParsableCommand {
     }
 
     public mutating func run() throws {
+        // Passthrough parsing also captures these when they come first.
+        if arguments.first == "--version" {
+            print(Self.configuration.version)
+            return
+        }
+        if arguments.first == "--help" || arguments.first == "-h" {
+            print(Self.helpMessage())
+            return
+        }
         let gcStress = getenv("CORO_GC_STRESS").map { String(cString: $0) == "1" } ?? false
         let interpreter = Interpreter(gcStress: gcStress)
         if check || ast || dis {
@@ -55,7 +64,7 @@ public struct CoroCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             source = bytes
-            name = path
+            name = Self.absolutePath(path)
         } else {
             source = SourceReader.readStandardInput()
             name = "<stdin>"
@@ -63,6 +72,17 @@ public struct CoroCommand: ParsableCommand {
         }
         let status = interpreter.run(source: source, name: name, arguments: argv)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The script's path as tracebacks show it: absolute, as CPython 3.11 shows `__main__`'s.
+    static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        return (directory == "/" ? "" : directory) + "/" + relative
     }
 
     /// `--check`, `--ast` and `--dis`.

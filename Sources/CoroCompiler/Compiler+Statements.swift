@@ -80,12 +80,15 @@ extension Compiler {
         case .assert(let test, let message):
             let end = makeLabel()
             condition(test, jumpTo: end, when: true)
-            emit(.loadAssertionError)
-            if let message {
-                expression(message)
-                emit(.call, 1)
+            // CPython reports a failed assert at its test expression.
+            at(test.range) {
+                emit(.loadAssertionError)
+                if let message {
+                    expression(message)
+                    emit(.call, 1)
+                }
+                emit(.raiseVarargs, 1)
             }
-            emit(.raiseVarargs, 1)
             bind(end)
         case .import(let aliases):
             for alias in aliases {
@@ -157,14 +160,14 @@ extension Compiler {
         let operand = binaryOperation(op).rawValue + BinaryOperation.inPlace
         switch target.kind {
         case .name(let name, _):
-            loadName(name)
+            at(target.range) { loadName(name) }
             expression(value)
             emit(.binaryOp, operand)
             storeName(name)
         case .attribute(let object, let attribute, _):
             expression(object)
             emit(.copy, 1)
-            emit(.loadAttr, nameIndex(attribute))
+            at(target.range) { emit(.loadAttr, nameIndex(attribute)) }
             expression(value)
             emit(.binaryOp, operand)
             emit(.swap, 2)
@@ -174,7 +177,7 @@ extension Compiler {
             expression(index)
             emit(.copy, 2)
             emit(.copy, 2)
-            emit(.binarySubscr)
+            at(target.range) { emit(.binarySubscr) }
             expression(value)
             emit(.binaryOp, operand)
             emit(.swap, 3)

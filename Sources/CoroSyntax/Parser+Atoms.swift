@@ -5,7 +5,7 @@ extension Parser {
         var expression = try parseAtom()
         var chainLength = 0
         while true {
-            let start = expression.range.start
+            let start = extent(expression).start
             switch kind {
             case .dot:
                 advance()
@@ -66,12 +66,12 @@ extension Parser {
         try nest()
         defer { unnest() }
         if let close = accept(.rightParen) {
-            return markParenthesized(Expr(.tuple([], .load), SourceRange(open.range.start, close.range.end)))
+            return markParenthesized(Expr(.tuple([], .load), SourceRange(open.range.start, close.range.end)), opening: open.range.start)
         }
         if check(.kwYield) {
             let value = try parseYield()
             try expect(.rightParen)
-            return markParenthesized(value)
+            return markParenthesized(value, opening: open.range.start)
         }
         if check(.doubleStar) {
             // invalid_group: '(' '**' expression ')'
@@ -90,15 +90,18 @@ extension Parser {
             if case .starred = first.kind {
                 throw error("cannot use starred expression here", at: first.range)
             }
-            return markParenthesized(first)
+            return markParenthesized(first, opening: open.range.start)
         }
         let elements = try parseElementList(first: first, closing: .rightParen)
-        return markParenthesized(Expr(.tuple(elements, .load), SourceRange(open.range.start, previous.range.end)))
+        return markParenthesized(Expr(.tuple(elements, .load), SourceRange(open.range.start, previous.range.end)), opening: open.range.start)
     }
 
     /// Records that an expression was written in parentheses.
-    mutating func markParenthesized(_ expression: Expr) -> Expr {
+    mutating func markParenthesized(_ expression: Expr, opening: Int) -> Expr {
         parenthesized.insert(expression.range)
+        // The span with its parentheses: enclosing nodes start and end there, as in CPython.
+        let outer = SourceRange(min(extent(expression).start, opening), previous.range.end)
+        parenthesizedExtent[expression.range] = outer
         return expression
     }
 

@@ -20,7 +20,7 @@ extension Parser {
             guard startsExpression(), !check(.kwYield) else { break }
             elements.append(try parseStarExpression())
         }
-        return Expr(.tuple(elements, .load), SourceRange(first.range.start, previous.range.end))
+        return Expr(.tuple(elements, .load), SourceRange(extent(first).start, previous.range.end))
     }
 
     /// expressions: expression (',' expression)* [',']
@@ -32,7 +32,7 @@ extension Parser {
             guard startsExpression() else { break }
             elements.append(try parseExpression())
         }
-        return Expr(.tuple(elements, .load), SourceRange(first.range.start, previous.range.end))
+        return Expr(.tuple(elements, .load), SourceRange(extent(first).start, previous.range.end))
     }
 
     /// star_expression: '*' bitwise_or | expression
@@ -110,7 +110,7 @@ extension Parser {
             throw invalidSyntax()
         }
         let orelse = try parseExpression()
-        return Expr(.ifExp(test: test, body: body, orelse: orelse), SourceRange(body.range.start, orelse.range.end))
+        return Expr(.ifExp(test: test, body: body, orelse: orelse), span(body, orelse))
     }
 
     /// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
@@ -118,11 +118,11 @@ extension Parser {
         let keyword = advance()
         if accept(.kwFrom) != nil {
             let value = try parseExpression()
-            return Expr(.yieldFrom(value), SourceRange(keyword.range.start, value.range.end))
+            return Expr(.yieldFrom(value), SourceRange(keyword.range.start, extent(value).end))
         }
         guard startsExpression() else { return Expr(.yield(nil), keyword.range) }
         let value = try parseStarExpressions()
-        return Expr(.yield(value), SourceRange(keyword.range.start, value.range.end))
+        return Expr(.yield(value), SourceRange(keyword.range.start, extent(value).end))
     }
 
     /// disjunction: conjunction ('or' conjunction)+ | conjunction
@@ -131,7 +131,7 @@ extension Parser {
         guard check(.kwOr) else { return first }
         var values = [first]
         while accept(.kwOr) != nil { values.append(try parseConjunction()) }
-        return Expr(.boolOp(.or, values), SourceRange(first.range.start, values[values.count - 1].range.end))
+        return Expr(.boolOp(.or, values), span(first, values[values.count - 1]))
     }
 
     /// conjunction: inversion ('and' inversion)+ | inversion
@@ -140,7 +140,7 @@ extension Parser {
         guard check(.kwAnd) else { return first }
         var values = [first]
         while accept(.kwAnd) != nil { values.append(try parseInversion()) }
-        return Expr(.boolOp(.and, values), SourceRange(first.range.start, values[values.count - 1].range.end))
+        return Expr(.boolOp(.and, values), span(first, values[values.count - 1]))
     }
 
     /// inversion: 'not' inversion | comparison
@@ -149,7 +149,7 @@ extension Parser {
         try nest()
         defer { unnest() }
         let operand = try parseInversion()
-        return Expr(.unaryOp(.not, operand), SourceRange(keyword.range.start, operand.range.end))
+        return Expr(.unaryOp(.not, operand), SourceRange(keyword.range.start, extent(operand).end))
     }
 
     /// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
@@ -162,7 +162,7 @@ extension Parser {
             comparators.append(try parseBitwiseOr())
         }
         guard let last = comparators.last else { return left }
-        return Expr(.compare(left, operators, comparators), SourceRange(left.range.start, last.range.end))
+        return Expr(.compare(left, operators, comparators), span(left, last))
     }
 
     /// compare_op: '==' | '!=' | '<=' | '<' | '>=' | '>' | 'not' 'in' | 'in' | 'is' 'not' | 'is'
@@ -227,7 +227,7 @@ extension Parser {
             try nest(extra: chainLength)
             let right = try parseBinary(minimumPrecedence: precedence + 1)
             unnest()
-            left = Expr(.binOp(left, op, right), SourceRange(left.range.start, right.range.end))
+            left = Expr(.binOp(left, op, right), span(left, right))
         }
         return left
     }
@@ -245,7 +245,7 @@ extension Parser {
         try nest()
         defer { unnest() }
         let operand = try parseFactor()
-        return Expr(.unaryOp(op, operand), SourceRange(token.range.start, operand.range.end))
+        return Expr(.unaryOp(op, operand), SourceRange(token.range.start, extent(operand).end))
     }
 
     /// power: await_primary '**' factor | await_primary
@@ -254,7 +254,7 @@ extension Parser {
         var base: Expr
         if let keyword = accept(.kwAwait) {
             let operand = try parsePrimary()
-            base = Expr(.await(operand), SourceRange(keyword.range.start, operand.range.end))
+            base = Expr(.await(operand), SourceRange(keyword.range.start, extent(operand).end))
         } else {
             base = try parsePrimary()
         }
@@ -262,7 +262,7 @@ extension Parser {
         try nest()
         defer { unnest() }
         let exponent = try parseFactor()
-        base = Expr(.binOp(base, .pow, exponent), SourceRange(base.range.start, exponent.range.end))
+        base = Expr(.binOp(base, .pow, exponent), span(base, exponent))
         return base
     }
 

@@ -23,6 +23,8 @@ public struct Parser {
     var fstringContext: FStringContext?
     /// Ranges of expressions written inside their own parentheses, e.g. `(a)` or `(a, b)`.
     var parenthesized: Set<SourceRange> = []
+    /// The span of each parenthesized expression including its parentheses.
+    var parenthesizedExtent: [SourceRange: SourceRange] = [:]
 
     /// CPython's compiler gives up ("maximum recursion depth exceeded during compilation")
     /// on expressions nested about this deep.
@@ -112,6 +114,12 @@ public struct Parser {
     func text(_ token: Token) -> String { source.text(token.range.start, token.range.end) }
 
     func isParenthesized(_ expression: Expr) -> Bool { parenthesized.contains(expression.range) }
+
+    /// An expression's span including any parentheses around it.
+    func extent(_ expression: Expr) -> SourceRange { parenthesizedExtent[expression.range] ?? expression.range }
+
+    /// The span from the first expression to the last, parentheses included.
+    func span(_ first: Expr, _ last: Expr) -> SourceRange { SourceRange(extent(first).start, extent(last).end) }
 
     // MARK: Errors
 

@@ -8,23 +8,41 @@ enum CoroBinary {
         var status: Int32
         var stdout: String
         var stderr: String
+        var signaled = false
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs coro with `arguments`; `input` is its stdin (empty when nil), `environment`
+    /// is added to the inherited one, `timeout` (seconds) stops a program that hangs.
+    /// `signaled` tells whether a signal ended it.
+    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil,
+                    environment: [String: String] = [:], timeout: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Fixtures.packageRoot.appendingPathComponent(".build/debug/coro")
-        process.arguments = arguments
+        let coro = Fixtures.packageRoot.appendingPathComponent(".build/debug/coro")
+        if let timeout {
+            // timeout(1) exits with 124 when it had to stop the program.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+            process.arguments = [String(timeout), coro.path] + arguments
+        } else {
+            process.executableURL = coro
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()
+        let standardInput = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        process.standardInput = standardInput
         try process.run()
+        standardInput.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try standardInput.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+                      stderr: String(decoding: err, as: UTF8.self),
+                      signaled: process.terminationReason == .uncaughtSignal)
     }
 
     /// A temporary file holding `text`.

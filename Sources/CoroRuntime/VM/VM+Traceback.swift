@@ -47,7 +47,13 @@ extension VM {
                 }
                 output += "  File \"\(code.source.name)\", line \(line), in \(code.name)\n"
                 let text = code.source.lineText(line).trimmingWhitespace()
-                if !text.isEmpty { output += "    \(text)\n" }
+                if !text.isEmpty {
+                    output += "    \(text)\n"
+                    if code.positions.indices.contains(entry.instruction),
+                       let markers = TracebackCarets.markers(source: code.source, range: code.positions[entry.instruction], line: line) {
+                        output += markers + "\n"
+                    }
+                }
             }
             flushRepeats()
         }
