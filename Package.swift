@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CoroTestSupport", path: "Tests/CoroTestSupport"),
         .testTarget(name: "CoroSyntaxTests", dependencies: ["CoroSyntax", "CoroTestSupport"]),
         .testTarget(name: "CoroCompilerTests", dependencies: ["CoroCompiler", "CoroTestSupport"]),
-        .testTarget(name: "CoroRuntimeTests", dependencies: ["CoroRuntime"]),
+        .testTarget(name: "CoroRuntimeTests", dependencies: ["CoroRuntime", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "CoroTests", dependencies: ["Coro"]),
         .testTarget(name: "CoroCLITests", dependencies: ["CoroCLI", "CoroTestSupport"]),
     ]

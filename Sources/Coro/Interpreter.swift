@@ -2,6 +2,9 @@ import CoroCompiler
 import CoroRuntime
 import CoroSyntax
 
+/// Where a script's output goes: a file descriptor, or a closure the host provides.
+public typealias OutputSink = CoroRuntime.OutputSink
+
 /// A Coro interpreter: the public entry point for embedding. Each instance is isolated;
 /// no state is shared between interpreters.
 public final class Interpreter {

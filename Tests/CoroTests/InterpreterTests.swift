@@ -29,3 +29,40 @@ import Testing
         #expect(dump == "Module(\n  body=[\n    Assign(\n      targets=[\n        Name(id='x', ctx=Store())],\n      value=Constant(value=1))],\n  type_ignores=[])")
     }
 }
+
+/// Running programs through the library, with output captured by the host.
+@Suite struct InterpreterRunTests {
+    /// Collects what a script prints.
+    final class Capture: @unchecked Sendable {
+        var text = ""
+    }
+
+    @Test func runPrintsThroughTheHostsSinkAndReturnsTheStatus() {
+        let output = Capture()
+        let errors = Capture()
+        let interpreter = Interpreter(output: OutputSink { output.text += $0 }, errorOutput: OutputSink { errors.text += $0 })
+        let status = interpreter.run(source: Array("print(sum(range(10)))\nraise ValueError('late')\n".utf8), name: "lib.py")
+        #expect(status == 1)
+        #expect(output.text == "45\n")
+        #expect(errors.text.hasSuffix("ValueError: late\n"))
+        #expect(errors.text.contains("File \"lib.py\", line 2, in <module>"))
+    }
+
+    @Test func interpretersAreIsolated() {
+        let first = Capture()
+        let second = Capture()
+        let a = Interpreter(output: OutputSink { first.text += $0 })
+        let b = Interpreter(output: OutputSink { second.text += $0 })
+        _ = a.run(source: Array("import sys\nsys.shared = 1\nx = 1\nprint(hasattr(sys, 'shared'))\n".utf8), name: "a.py")
+        _ = b.run(source: Array("import sys\nprint(hasattr(sys, 'shared'))\n".utf8), name: "b.py")
+        #expect(first.text == "True\n")
+        #expect(second.text == "False\n")
+    }
+
+    @Test func syntaxErrorsAreReportedNotRun() {
+        let errors = Capture()
+        let status = Interpreter(errorOutput: OutputSink { errors.text += $0 }).run(source: Array("x = (1\n".utf8), name: "s.py")
+        #expect(status == 1)
+        #expect(errors.text.hasSuffix("SyntaxError: '(' was never closed\n"))
+    }
+}
