@@ -13,12 +13,74 @@ extension VM {
                 temporaryRoots.append(keys[index])
             }
         }
+        if let sorted = sortHomogeneous(items, keys, reverse: reverse) {
+            items = sorted
+            return
+        }
         var order = Array(keys.indices)
         if reverse { order.reverse() }
         var buffer = order
         try mergeSort(&order, &buffer, 0, order.count, keys)
         if reverse { order.reverse() }
         items = order.map { items[$0] }
+    }
+
+    /// Keys that are all small ints, all floats or all strings sort with Swift's own
+    /// comparison (as CPython specialises its sort); ties keep their order (stable).
+    private func sortHomogeneous(_ items: [Value], _ keys: [Value], reverse: Bool) -> [Value]? {
+        func ordered<K>(_ extracted: [K], _ less: (K, K) -> Bool) -> [Value] {
+            var order = Array(extracted.indices)
+            if reverse { order.reverse() }
+            order.sort { a, b in
+                if less(extracted[a], extracted[b]) { return true }
+                if less(extracted[b], extracted[a]) { return false }
+                return reverse ? a > b : a < b
+            }
+            if reverse { order.reverse() }
+            return order.map { items[$0] }
+        }
+        switch keys[0] {
+        case .int:
+            var ints: [Int] = []
+            ints.reserveCapacity(keys.count)
+            for key in keys {
+                guard case .int(let number) = key else { return nil }
+                ints.append(number)
+            }
+            return ordered(ints, <)
+        case .float:
+            var floats: [Double] = []
+            floats.reserveCapacity(keys.count)
+            for key in keys {
+                guard case .float(let number) = key, !number.isNaN else { return nil }
+                floats.append(number)
+            }
+            return ordered(floats, <)
+        case .object(let reference) where reference.takeUnretainedValue() is PyTuple:
+            // Tuples of small ints compare as Swift arrays do, lexicographically.
+            var tuples: [[Int]] = []
+            tuples.reserveCapacity(keys.count)
+            for key in keys {
+                guard let tuple = key.as(PyTuple.self), tuple.type === types.tuple else { return nil }
+                var numbers: [Int] = []
+                numbers.reserveCapacity(tuple.items.count)
+                for item in tuple.items {
+                    guard case .int(let number) = item else { return nil }
+                    numbers.append(number)
+                }
+                tuples.append(numbers)
+            }
+            return ordered(tuples) { $0.lexicographicallyPrecedes($1) }
+        default:
+            var strings: [PyStr] = []
+            strings.reserveCapacity(keys.count)
+            for key in keys {
+                guard let string = key.as(PyStr.self), string.type === types.str else { return nil }
+                strings.append(string)
+            }
+            let texts = strings.map { Array($0.value.utf8) }
+            return ordered(texts) { $0.lexicographicallyPrecedes($1) }
+        }
     }
 
     private func lessThan(_ a: Value, _ b: Value) throws(PyError) -> Bool {
