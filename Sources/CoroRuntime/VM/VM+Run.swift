@@ -32,6 +32,8 @@ extension VM {
         let rangeIteratorType = typeAddresses.rangeIterator
         let listIteratorType = typeAddresses.listIterator
         let generatorType = typeAddresses.generator
+        let cellType = typeAddresses.cell
+        let builtinType = typeAddresses.builtinFunction
         unowned(unsafe) let builtins = self.builtins
         var frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
         var reraising = false
@@ -79,7 +81,26 @@ extension VM {
                     case .deleteFast:
                         if base[operand].isNull { throw unboundLocal(code, operand) }
                         base[operand] = .null
-                    case .loadDeref, .loadClosure, .loadClassDeref, .storeDeref, .deleteDeref:
+                    case .loadDeref, .storeDeref:
+                        // A cell of this frame or a captured one: read or write its value in place.
+                        if case .object(let reference) = base[code.localCount + operand],
+                           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == cellType {
+                            unowned(unsafe) let cell = unsafeDowncast(reference.takeUnretainedValue(), to: PyCell.self)
+                            if opcode == .storeDeref {
+                                sp -= 1
+                                cell.value = sp.pointee
+                                continue
+                            }
+                            let value = cell.value
+                            if !value.isNull {
+                                sp.pointee = value
+                                sp += 1
+                                continue
+                            }
+                        }
+                        frames[frameIndex].sp = sp
+                        try cellOperation(word, frame: frames[frameIndex], sp: &sp)
+                    case .loadClosure, .loadClassDeref, .deleteDeref:
                         frames[frameIndex].sp = sp
                         try cellOperation(word, frame: frames[frameIndex], sp: &sp)
                     case .loadGlobal:
@@ -278,6 +299,17 @@ extension VM {
                             }
                         }
                         let buffer = UnsafeBufferPointer(start: arguments, count: count)
+                        if names.isNull, case .object(let reference) = callable,
+                           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == builtinType {
+                            // A builtin function or unbound builtin method: call its Swift code directly.
+                            unowned(unsafe) let builtin = unsafeDowncast(reference.takeUnretainedValue(), to: PyBuiltin.self)
+                            if builtin.receiver.isNull {
+                                let result = try builtin.function(self, Arguments(values: buffer, keywordNames: []))
+                                receiverSlot.pointee = result
+                                sp = receiverSlot + 1
+                                continue
+                            }
+                        }
                         let result = try callFromLoop(callable, buffer, keywordList(names), returnSlot: receiverSlot)
                         frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
                         guard let result else {

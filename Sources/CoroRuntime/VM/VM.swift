@@ -195,8 +195,12 @@ struct TypeAddresses {
     let rangeIterator: UnsafeMutableRawPointer?
     let listIterator: UnsafeMutableRawPointer?
     let generator: UnsafeMutableRawPointer
+    let cell: UnsafeMutableRawPointer
+    let builtinFunction: UnsafeMutableRawPointer
 
     init(_ types: BuiltinTypes) {
+        cell = Unmanaged.passUnretained(types.cell).toOpaque()
+        builtinFunction = Unmanaged.passUnretained(types.builtinFunction).toOpaque()
         function = Unmanaged.passUnretained(types.function).toOpaque()
         list = Unmanaged.passUnretained(types.list).toOpaque()
         rangeIterator = types.box[.rangeIterator].map { Unmanaged.passUnretained($0).toOpaque() }
