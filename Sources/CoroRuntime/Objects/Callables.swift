@@ -7,6 +7,8 @@ public final class PyFunction: PyObject {
     unowned(unsafe) let code: RuntimeCode
     /// Traced below; unowned so that the dispatch loop reads it without retaining.
     unowned(unsafe) let globals: PyDict
+    /// The same, for building frames without reference counting.
+    let globalsReference: Unmanaged<PyDict>
     @exclusivity(unchecked) var name: String
     @exclusivity(unchecked) var qualifiedName: String
     @exclusivity(unchecked) var defaults: [Value]
@@ -20,6 +22,7 @@ public final class PyFunction: PyObject {
          closure: [PyCell], module: Value) {
         self.code = code
         self.globals = globals
+        globalsReference = Unmanaged.passUnretained(globals)
         self.name = code.code.name
         self.qualifiedName = code.code.qualifiedName
         self.defaults = defaults

@@ -22,7 +22,8 @@ struct Frame {
     var ip: Int
     /// Where the result goes in the caller's stack.
     var returnSlot: UnsafeMutablePointer<Value>
-    unowned(unsafe) var globals: PyDict
+    /// The module namespace (unmanaged: copying a frame costs no reference counting).
+    var globalsReference: Unmanaged<PyDict>
     /// The namespace of a module or class body (LOAD_NAME), if any.
     var namespace: Unmanaged<PyDict>?
     var generator: Unmanaged<PyGenerator>?
@@ -32,6 +33,8 @@ struct Frame {
     /// The end of the fiber slots in use by this frame and those below it: where the
     /// next frame's slots start.
     var slotTop: UnsafeMutablePointer<Value>
+
+    var globals: PyDict { globalsReference.takeUnretainedValue() }
 
     /// The first slot of the value stack.
     var stackBase: UnsafeMutablePointer<Value> { base + code.localCount + code.derefCount }

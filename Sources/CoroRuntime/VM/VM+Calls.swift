@@ -105,7 +105,7 @@ extension VM {
                 type: generatorType, code: code, globals: function.globals, name: function.name,
                 qualifiedName: function.qualifiedName))
             try bindArguments(function, arguments, keywordNames, into: generator.slots)
-            if code.derefCount > 0 { prepareCells(function, base: generator.slots) }
+            if code.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: generator.slots) }
             return Value(generator)
         }
         let slotTop = fiber.last?.slotTop ?? fiber.slots
@@ -113,11 +113,11 @@ extension VM {
             throw recursionError()
         }
         try bindArguments(function, arguments, keywordNames, into: slotTop)
-        if code.derefCount > 0 { prepareCells(function, base: slotTop) }
+        if code.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: slotTop) }
         let stackStart = slotTop + code.localCount + code.derefCount
         let pushed = fiber.push(Frame(
             code: code, base: slotTop, sp: stackStart, ip: 0, returnSlot: returnSlot ?? stackStart,
-            globals: function.globals, namespace: namespace.map(Unmanaged.passUnretained), generator: nil,
+            globalsReference: function.globalsReference, namespace: namespace.map(Unmanaged.passUnretained), generator: nil,
             mode: mode, instance: .null, slotTop: slotTop + code.frameSize))
         if !pushed { throw recursionError() }
         return nil
@@ -125,7 +125,11 @@ extension VM {
 
     /// Creates the cells of a new frame (parameters that are captured start with their
     /// argument) and copies in the closure's free variables.
-    func prepareCells(_ function: PyFunction, base: UnsafeMutablePointer<Value>) {
+    func prepareCells(_ reference: Unmanaged<PyFunction>, base: UnsafeMutablePointer<Value>) {
+        reference._withUnsafeGuaranteedRef { function in prepareCells(of: function, base: base) }
+    }
+
+    private func prepareCells(of function: PyFunction, base: UnsafeMutablePointer<Value>) {
         let code = function.code
         let cellCount = code.code.cellNames.count
         for index in 0..<cellCount {
@@ -163,7 +167,7 @@ extension VM {
         let slotTop = fiber.last?.slotTop ?? fiber.slots
         let pushed = fiber.push(Frame(
             code: generator.code, base: generator.slots, sp: generator.slots + generator.stackTop, ip: generator.ip,
-            returnSlot: returnSlot, globals: generator.globals, namespace: nil,
+            returnSlot: returnSlot, globalsReference: Unmanaged.passUnretained(generator.globals), namespace: nil,
             generator: Unmanaged.passUnretained(generator), mode: mode, instance: .null, slotTop: slotTop))
         if !pushed {
             if generator.ip > 0 { generator.stackTop -= 1 }

@@ -281,11 +281,11 @@ extension VM {
                                     slot.pointee = .null
                                     slot += 1
                                 }
-                                if callee.derefCount > 0 { prepareCells(function, base: newBase) }
+                                if callee.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: newBase) }
                                 frameIndex += 1
                                 (frames + frameIndex).initialize(to: Frame(
                                     code: callee, base: newBase, sp: stackStart, ip: 0, returnSlot: receiverSlot,
-                                    globals: function.globals, namespace: nil, generator: nil, mode: .call,
+                                    globalsReference: function.globalsReference, namespace: nil, generator: nil, mode: .call,
                                     instance: .null, slotTop: newBase + callee.frameSize))
                                 depth.pointee = frameIndex + 1
                                 code = callee
