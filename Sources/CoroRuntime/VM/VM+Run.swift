@@ -305,6 +305,7 @@ extension VM {
                             unowned(unsafe) let builtin = unsafeDowncast(reference.takeUnretainedValue(), to: PyBuiltin.self)
                             if builtin.receiver.isNull {
                                 let result = try builtin.function(self, Arguments(values: buffer, keywordNames: []))
+                                frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
                                 receiverSlot.pointee = result
                                 sp = receiverSlot + 1
                                 continue
