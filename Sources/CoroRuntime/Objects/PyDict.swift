@@ -28,10 +28,10 @@ public final class PyDict: PyObject {
 
     override func trace(_ tracer: inout Tracer) {
         super.trace(&tracer)
+        guard let entries = entryBuffer else { return }
         for index in 0..<entryCount {
-            guard let entry = entryBuffer?[index], !entry.key.isNull else { continue }
-            tracer.mark(entry.key)
-            tracer.mark(entry.value)
+            tracer.mark(entries[index].key)
+            tracer.mark(entries[index].value)
         }
     }
 
@@ -202,7 +202,7 @@ public final class PyDict: PyObject {
     }
 
     private func growEntries() {
-        let capacity = max(8, entryCapacity * 2)
+        let capacity = max(6, entryCapacity * 2)
         let grown = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
         if let old = entryBuffer {
             grown.moveInitialize(from: old, count: entryCount)
@@ -274,7 +274,9 @@ public final class PyDict: PyObject {
         table.initialize(repeating: -1, count: size)
         slots = table
         slotCount = size
-        if entryCapacity < size { resizeEntries(to: size) }
+        // Entries never exceed two thirds of the slots (insertNew rebuilds first).
+        let entriesNeeded = size * 2 / 3 + 1
+        if entryCapacity < entriesNeeded { resizeEntries(to: entriesNeeded) }
         guard let entries = entryBuffer else { return }
         let mask = size - 1
         for index in 0..<kept {

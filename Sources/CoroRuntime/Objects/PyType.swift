@@ -28,6 +28,10 @@ public final class PyType: PyObject {
     @exclusivity(unchecked) var isBuiltin = true
     /// Which dunder methods some class on the MRO defines in a script (cached).
     @exclusivity(unchecked) var overrides = Overrides()
+    /// The script `__init__` that instances are made with, when calling the class needs
+    /// nothing else (no custom `__new__`, a plain object layout); valid for one epoch.
+    @exclusivity(unchecked) var initializerEpoch = -1
+    @exclusivity(unchecked) var initializer: Unmanaged<PyFunction>?
 
     init(metatype: PyType?, name: String, bases: [PyType], dict: PyDict, layout: Layout) {
         self.name = name

@@ -58,31 +58,39 @@ final class Heap {
             }
         }
         objects.removeSubrange(kept...)
-        threshold = max(200_000, kept * 2)
+        threshold = max(200_000, kept * 3)
         budget.pointee = stress ? 0 : threshold - kept
         collections += 1
     }
 }
 
-/// The mark phase's work list.
+/// The mark phase's work list (unmanaged: marking does no reference counting).
 struct Tracer {
     let epoch: UInt32
-    private var pending: [PyObject] = []
+    private var pending: [Unmanaged<PyObject>] = []
 
     init(epoch: UInt32) {
         self.epoch = epoch
+        pending.reserveCapacity(1024)
     }
 
     @inline(__always)
     mutating func mark(_ value: Value) {
-        if case .object(let reference) = value { mark(reference.takeUnretainedValue()) }
+        if case .object(let reference) = value { mark(reference) }
+    }
+
+    @inline(__always)
+    mutating func mark(_ reference: Unmanaged<PyObject>) {
+        let isNew = reference._withUnsafeGuaranteedRef { object -> Bool in
+            if object.markEpoch == epoch { return false }
+            object.markEpoch = epoch
+            return true
+        }
+        if isNew { pending.append(reference) }
     }
 
     mutating func mark(_ object: PyObject) {
-        if object.markEpoch != epoch {
-            object.markEpoch = epoch
-            pending.append(object)
-        }
+        mark(Unmanaged.passUnretained(object))
     }
 
     mutating func mark<S: Sequence<Value>>(_ values: S) {
@@ -90,6 +98,8 @@ struct Tracer {
     }
 
     mutating func drain() {
-        while let object = pending.popLast() { object.trace(&self) }
+        while let reference = pending.popLast() {
+            reference._withUnsafeGuaranteedRef { $0.trace(&self) }
+        }
     }
 }

@@ -55,6 +55,22 @@ extension VM {
         return instance
     }
 
+    /// The `__init__` a call of `type` can run directly on a fresh plain instance, if any
+    /// (cached on the class until a class changes).
+    @inline(__always)
+    func directInitializer(_ type: PyType) -> Unmanaged<PyFunction>? {
+        if type.initializerEpoch == typeEpoch.pointee { return type.initializer }
+        var found: Unmanaged<PyFunction>?
+        if !type.isBuiltin, type.builtinBase === types.object, type.type === types.type,
+           type.lookup(names.new)?.object is PyBuiltin,
+           let initializer = type.lookup(names.initializer)?.as(PyFunction.self) {
+            found = Unmanaged.passUnretained(initializer)
+        }
+        type.initializer = found
+        type.initializerEpoch = typeEpoch.pointee
+        return found
+    }
+
     /// A `__new__` defined by a script (implicitly a static method).
     private func scriptNew(_ value: Value) -> Value? {
         if value.object is PyFunction { return value }

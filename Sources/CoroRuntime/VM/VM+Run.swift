@@ -34,6 +34,7 @@ extension VM {
         let generatorType = typeAddresses.generator
         let cellType = typeAddresses.cell
         let builtinType = typeAddresses.builtinFunction
+        let metatype = typeAddresses.type
         unowned(unsafe) let builtins = self.builtins
         var frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
         var reraising = false
@@ -296,6 +297,46 @@ extension VM {
                                 ip = 0
                                 if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
                                 continue
+                            }
+                        }
+                        if names.isNull, case .object(let reference) = callable,
+                           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == metatype {
+                            // Calling a plain class whose __init__ takes exactly these arguments:
+                            // make the instance and run __init__ as a frame of this loop.
+                            unowned(unsafe) let type = unsafeDowncast(reference.takeUnretainedValue(), to: PyType.self)
+                            if let initializerReference = directInitializer(type) {
+                                unowned(unsafe) let function = initializerReference.takeUnretainedValue()
+                                unowned(unsafe) let callee = function.code
+                                if callee.isSimple && callee.argumentCount == count + 1 {
+                                    let newBase = frames[frameIndex].slotTop
+                                    guard newBase + callee.frameSize <= fiber.slotsEnd, frameIndex + 1 < frameLimit else {
+                                        throw recursionError()
+                                    }
+                                    let instance = Value(heap.register(PyObject(type: type)))
+                                    newBase[0] = instance
+                                    for index in 0..<count { newBase[index + 1] = arguments[index] }
+                                    let stackStart = newBase + callee.localCount + callee.derefCount
+                                    var slot = newBase + count + 1
+                                    while slot < stackStart {
+                                        slot.pointee = .null
+                                        slot += 1
+                                    }
+                                    if callee.derefCount > 0 { prepareCells(initializerReference, base: newBase) }
+                                    frameIndex += 1
+                                    (frames + frameIndex).initialize(to: Frame(
+                                        code: callee, base: newBase, sp: stackStart, ip: 0, returnSlot: receiverSlot,
+                                        globalsReference: function.globalsReference, namespace: nil, generator: nil,
+                                        mode: .initializer, instance: instance, slotTop: newBase + callee.frameSize))
+                                    depth.pointee = frameIndex + 1
+                                    code = callee
+                                    instructions = callee.instructions
+                                    constants = callee.constants
+                                    base = newBase
+                                    sp = stackStart
+                                    ip = 0
+                                    if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
+                                    continue
+                                }
                             }
                         }
                         let buffer = UnsafeBufferPointer(start: arguments, count: count)

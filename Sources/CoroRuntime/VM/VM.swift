@@ -197,8 +197,10 @@ struct TypeAddresses {
     let generator: UnsafeMutableRawPointer
     let cell: UnsafeMutableRawPointer
     let builtinFunction: UnsafeMutableRawPointer
+    let type: UnsafeMutableRawPointer
 
     init(_ types: BuiltinTypes) {
+        type = Unmanaged.passUnretained(types.type).toOpaque()
         cell = Unmanaged.passUnretained(types.cell).toOpaque()
         builtinFunction = Unmanaged.passUnretained(types.builtinFunction).toOpaque()
         function = Unmanaged.passUnretained(types.function).toOpaque()
