@@ -1,6 +1,8 @@
 /// A `dict`: CPython's compact layout. `entries` keeps insertion order (deleted
 /// entries leave a `null` key until the next compaction); `slots` is an open-addressed
-/// index into `entries`. Both are raw buffers, so lookups cost no reference counting.
+/// index into `entries`, built only once the dict outgrows `linearLimit` entries (small
+/// dicts, like most instance dicts, are scanned). Both are raw buffers, so lookups cost
+/// no reference counting.
 /// Key comparison that may run script code (`__eq__`) goes through the VM; `str` keys
 /// compare by identity first, then by content.
 public final class PyDict: PyObject {
@@ -21,6 +23,9 @@ public final class PyDict: PyObject {
     /// Changes whenever a key is added, removed or rebound (for LOAD_GLOBAL's cache).
     @exclusivity(unchecked) private(set) var version = 0
 
+    /// Up to this many entries, there is no index: lookups scan the entries.
+    static let linearLimit = 8
+
     deinit {
         entryBuffer?.deallocate()
         slots?.deallocate()
@@ -40,7 +45,20 @@ public final class PyDict: PyObject {
     /// there is no table).
     @inline(__always)
     private func probe(_ hash: Int, _ matches: (Int) throws(PyError) -> Bool) throws(PyError) -> (slot: Int, entry: Int?) {
-        guard let slots, let entries = entryBuffer else { return (-1, nil) }
+        guard let entries = entryBuffer else { return (-1, nil) }
+        guard let slots else {
+            // Linear mode: slot -1 means "append".
+            var index = 0
+            while index < entryCount {
+                if entries[index].hash == hash, !entries[index].key.isNull {
+                    let matched = try matches(index)
+                    if entryBuffer != entries || self.slots != nil { return (-1, nil) }
+                    if matched { return (-1, index) }
+                }
+                index += 1
+            }
+            return (-1, nil)
+        }
         let mask = slotCount - 1
         var perturb = UInt(bitPattern: hash)
         var slot = hash & mask
@@ -62,9 +80,19 @@ public final class PyDict: PyObject {
     /// equality first (names are interned), then text.
     @inline(__always)
     func lookupString(_ key: PyStr) -> Value? {
-        guard count > 0, let slots, let entries = entryBuffer else { return nil }
+        guard count > 0, let entries = entryBuffer else { return nil }
         let hash = key.hashValue
         let keyPointer = Unmanaged.passUnretained(key).toOpaque()
+        guard let slots else {
+            for index in 0..<entryCount {
+                guard case .object(let reference) = entries[index].key else { continue }
+                if reference.toOpaque() == keyPointer { return entries[index].value }
+                if entries[index].hash == hash, let other = reference.takeUnretainedValue() as? PyStr, other.equals(key) {
+                    return entries[index].value
+                }
+            }
+            return nil
+        }
         let mask = slotCount - 1
         var perturb = UInt(bitPattern: hash)
         var slot = hash & mask
@@ -85,7 +113,15 @@ public final class PyDict: PyObject {
     /// `lookupString` for a name whose address and hash are known: no reference counting.
     @inline(__always)
     func lookupName(_ key: NameKey) -> Value? {
-        guard count > 0, let slots, let entries = entryBuffer else { return nil }
+        guard count > 0, let entries = entryBuffer else { return nil }
+        guard let slots else {
+            for index in 0..<entryCount {
+                guard case .object(let reference) = entries[index].key else { continue }
+                if reference.toOpaque() == key.address { return entries[index].value }
+            }
+            // Not the interned name itself: an equal string, compared by text.
+            return lookupString(Unmanaged<PyStr>.fromOpaque(key.address).takeUnretainedValue(), scanningText: true)
+        }
         let mask = slotCount - 1
         var perturb = UInt(bitPattern: key.hash)
         var slot = key.hash & mask
@@ -111,7 +147,15 @@ public final class PyDict: PyObject {
     /// reference counting when the key is already present.
     @inline(__always)
     func setName(_ key: NameKey, _ value: Value) {
-        if let slots, let entries = entryBuffer {
+        if slots == nil, let entries = entryBuffer {
+            for index in 0..<entryCount {
+                if case .object(let reference) = entries[index].key, reference.toOpaque() == key.address {
+                    entries[index].value = value
+                    version &+= 1
+                    return
+                }
+            }
+        } else if let slots, let entries = entryBuffer {
             let mask = slotCount - 1
             var perturb = UInt(bitPattern: key.hash)
             var slot = key.hash & mask
@@ -130,6 +174,16 @@ public final class PyDict: PyObject {
         setString(Unmanaged<PyStr>.fromOpaque(key.address).takeUnretainedValue(), value)
     }
 
+    /// The text comparison pass of a linear `lookupName`.
+    private func lookupString(_ key: PyStr, scanningText: Bool) -> Value? {
+        guard let entries = entryBuffer else { return nil }
+        let hash = key.hashValue
+        for index in 0..<entryCount where entries[index].hash == hash {
+            if let other = entries[index].key.as(PyStr.self), other.equals(key) { return entries[index].value }
+        }
+        return nil
+    }
+
     func lookup(_ key: Value, hash: Int, vm: VM) throws(PyError) -> Value? {
         guard let index = try probe(hash, { index throws(PyError) in try vm.keysEqual(entryBuffer?[index].key ?? .null, key) }).entry else {
             return nil
@@ -142,17 +196,10 @@ public final class PyDict: PyObject {
     }
 
     func set(_ key: Value, _ value: Value, hash: Int, vm: VM) throws(PyError) {
-        if slots == nil { rebuild(capacity: 8) }
         let found = try probe(hash) { index throws(PyError) in try vm.keysEqual(entryBuffer?[index].key ?? .null, key) }
         if let index = found.entry {
             entryBuffer?[index].value = value
             version &+= 1
-            return
-        }
-        if found.slot < 0 {
-            // The table changed under a script `__eq__`: find a fresh slot.
-            rebuild(capacity: max(8, count * 3))
-            insertNew(Entry(hash: hash, key: key, value: value), at: emptySlot(for: hash))
             return
         }
         insertNew(Entry(hash: hash, key: key, value: value), at: found.slot)
@@ -164,7 +211,6 @@ public final class PyDict: PyObject {
 
     /// Sets a `str` key without the VM.
     func setString(_ key: PyStr, _ value: Value) {
-        if slots == nil { rebuild(capacity: 8) }
         let hash = key.hashValue
         let found = try? probe(hash) { index in
             guard let other = entryBuffer?[index].key.as(PyStr.self) else { return false }
@@ -174,7 +220,7 @@ public final class PyDict: PyObject {
             entryBuffer?[index].value = value
             version &+= 1
         } else {
-            insertNew(Entry(hash: hash, key: Value(key), value: value), at: found?.slot ?? emptySlot(for: hash))
+            insertNew(Entry(hash: hash, key: Value(key), value: value), at: found?.slot ?? -1)
         }
     }
 
@@ -190,15 +236,21 @@ public final class PyDict: PyObject {
         return slot
     }
 
+    /// Appends an entry; `slot` is the empty index slot for it, or -1 when there is no
+    /// index (or the index changed under a script `__eq__` and the slot must be found again).
     private func insertNew(_ entry: Entry, at slot: Int) {
         version &+= 1
         if entryCount == entryCapacity { growEntries() }
-        guard let slots, let entries = entryBuffer else { return }
-        slots[slot] = Int32(entryCount)
+        guard let entries = entryBuffer else { return }
         (entries + entryCount).initialize(to: entry)
         entryCount += 1
         count += 1
-        if entryCount * 3 >= slotCount * 2 { rebuild(capacity: max(8, count * 3)) }
+        if let slots {
+            slots[slot >= 0 && slot < slotCount && slots[slot] < 0 ? slot : emptySlot(for: entry.hash)] = Int32(entryCount - 1)
+            if entryCount * 3 >= slotCount * 2 { rebuild(capacity: max(8, count * 3)) }
+        } else if entryCount > Self.linearLimit {
+            rebuild(capacity: max(16, count * 3))
+        }
     }
 
     private func growEntries() {
@@ -270,6 +322,11 @@ public final class PyDict: PyObject {
         }
         entryCount = kept
         slots?.deallocate()
+        if kept <= Self.linearLimit {
+            slots = nil
+            slotCount = 0
+            return
+        }
         let table = UnsafeMutablePointer<Int32>.allocate(capacity: size)
         table.initialize(repeating: -1, count: size)
         slots = table
