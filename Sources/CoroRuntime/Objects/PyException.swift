@@ -2,7 +2,8 @@ import CoroCompiler
 
 /// One line of a traceback: the code and the instruction that was running.
 struct TracebackEntry {
-    let code: RuntimeCode
+    /// Owned by its code constant, which lives as long as the interpreter.
+    unowned(unsafe) let code: RuntimeCode
     let instruction: Int
 }
 

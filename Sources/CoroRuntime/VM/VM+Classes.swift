@@ -61,7 +61,7 @@ extension VM {
     func directInitializer(_ type: PyType) -> Unmanaged<PyFunction>? {
         if type.initializerEpoch == typeEpoch.pointee { return type.initializer }
         var found: Unmanaged<PyFunction>?
-        if !type.isBuiltin, type.builtinBase === types.object, type.type === types.type,
+        if !type.isBuiltin, type.builtinBase === types.object || type.layout == .exception, type.type === types.type,
            type.lookup(names.new)?.object is PyBuiltin,
            let initializer = type.lookup(names.initializer)?.as(PyFunction.self) {
             found = Unmanaged.passUnretained(initializer)

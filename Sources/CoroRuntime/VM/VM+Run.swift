@@ -312,7 +312,9 @@ extension VM {
                                     guard newBase + callee.frameSize <= fiber.slotsEnd, frameIndex + 1 < frameLimit else {
                                         throw recursionError()
                                     }
-                                    let instance = Value(heap.register(PyObject(type: type)))
+                                    let instance = type.layout == .exception
+                                        ? Value(heap.register(PyException(type: type, args: Array(UnsafeBufferPointer(start: arguments, count: count)))))
+                                        : Value(heap.register(PyObject(type: type)))
                                     newBase[0] = instance
                                     for index in 0..<count { newBase[index + 1] = arguments[index] }
                                     let stackStart = newBase + callee.localCount + callee.derefCount
