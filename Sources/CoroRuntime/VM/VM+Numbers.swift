@@ -234,19 +234,14 @@ extension VM {
     }
 
     @inline(__always)
-    func compareInts(_ a: Int, _ b: Int, _ operation: Int) -> Bool {
-        switch operation {
-        case ComparisonOperation.lt.rawValue: return a < b
-        case ComparisonOperation.le.rawValue: return a <= b
-        case ComparisonOperation.eq.rawValue: return a == b
-        case ComparisonOperation.ne.rawValue: return a != b
-        case ComparisonOperation.gt.rawValue: return a > b
-        default: return a >= b
-        }
-    }
+    func compareInts(_ a: Int, _ b: Int, _ operation: Int) -> Bool { compareOrdered(a, b, operation) }
 
     @inline(__always)
-    func compareFloats(_ a: Double, _ b: Double, _ operation: Int) -> Bool {
+    func compareFloats(_ a: Double, _ b: Double, _ operation: Int) -> Bool { compareOrdered(a, b, operation) }
+
+    /// `a op b` for a `ComparisonOperation` operand.
+    @inline(__always)
+    private func compareOrdered<T: Comparable>(_ a: T, _ b: T, _ operation: Int) -> Bool {
         switch operation {
         case ComparisonOperation.lt.rawValue: return a < b
         case ComparisonOperation.le.rawValue: return a <= b

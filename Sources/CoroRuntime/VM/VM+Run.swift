@@ -19,13 +19,15 @@ extension VM {
         let fiber = self.fiber
         let frames = fiber.frames
         let depth = fiber.depth
-        var frameIndex = depth.pointee - 1
-        unowned(unsafe) var code = frames[frameIndex].code
+        // The registers of the running frame, loaded at the top of `dispatch` whenever
+        // the running frame changes (calls, returns, yields, exceptions).
+        var frameIndex = 0
+        unowned(unsafe) var code = frames[depth.pointee - 1].code
         var instructions = code.instructions
         var constants = code.constants
-        var base = frames[frameIndex].base
-        var sp = frames[frameIndex].sp
-        var ip = frames[frameIndex].ip
+        var base = frames[0].base
+        var sp = base
+        var ip = 0
         var keywordNames: Value = .null
         let functionType = typeAddresses.function
         let listType = typeAddresses.list
@@ -44,7 +46,14 @@ extension VM {
         // Values natives rooted are theirs until the loop next reaches a safepoint.
         let rootsMark = temporaryRoots.count
 
-        while true {
+        dispatch: while true {
+            frameIndex = depth.pointee - 1
+            code = frames[frameIndex].code
+            instructions = code.instructions
+            constants = code.constants
+            base = frames[frameIndex].base
+            sp = frames[frameIndex].sp
+            ip = frames[frameIndex].ip
             do throws(PyError) {
                 if let exception = raising {
                     raising = nil
@@ -271,32 +280,11 @@ extension VM {
                             unowned(unsafe) let callee = function.code
                             if callee.isSimple && callee.argumentCount == count {
                                 // Fast path: exact positional arguments to a plain function.
-                                let newBase = frames[frameIndex].slotTop
-                                guard newBase + callee.frameSize <= fiber.slotsEnd, frameIndex + 1 < frameLimit else {
-                                    throw recursionError()
-                                }
-                                for index in 0..<count { newBase[index] = arguments[index] }
-                                let stackStart = newBase + callee.localCount + callee.derefCount
-                                var slot = newBase + count
-                                while slot < stackStart {
-                                    slot.pointee = .null
-                                    slot += 1
-                                }
-                                if callee.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: newBase) }
-                                frameIndex += 1
-                                (frames + frameIndex).initialize(to: Frame(
-                                    code: callee, base: newBase, sp: stackStart, ip: 0, returnSlot: receiverSlot,
-                                    globalsReference: function.globalsReference, namespace: nil, generator: nil, mode: .call,
-                                    instance: .null, slotTop: newBase + callee.frameSize))
-                                depth.pointee = frameIndex + 1
-                                code = callee
-                                instructions = callee.instructions
-                                constants = callee.constants
-                                base = newBase
-                                sp = stackStart
-                                ip = 0
+                                try pushFrame(callee, of: Unmanaged.passUnretained(function), arguments: arguments, count: count,
+                                              instance: .null, returnSlot: receiverSlot, mode: .call, above: frameIndex,
+                                              limit: frameLimit)
                                 if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
-                                continue
+                                continue dispatch
                             }
                         }
                         if names.isNull, case .object(let reference) = callable,
@@ -308,36 +296,14 @@ extension VM {
                                 unowned(unsafe) let function = initializerReference.takeUnretainedValue()
                                 unowned(unsafe) let callee = function.code
                                 if callee.isSimple && callee.argumentCount == count + 1 {
-                                    let newBase = frames[frameIndex].slotTop
-                                    guard newBase + callee.frameSize <= fiber.slotsEnd, frameIndex + 1 < frameLimit else {
-                                        throw recursionError()
-                                    }
                                     let instance = type.layout == .exception
                                         ? Value(heap.register(PyException(type: type, args: Array(UnsafeBufferPointer(start: arguments, count: count)))))
                                         : Value(heap.register(PyObject(type: type)))
-                                    newBase[0] = instance
-                                    for index in 0..<count { newBase[index + 1] = arguments[index] }
-                                    let stackStart = newBase + callee.localCount + callee.derefCount
-                                    var slot = newBase + count + 1
-                                    while slot < stackStart {
-                                        slot.pointee = .null
-                                        slot += 1
-                                    }
-                                    if callee.derefCount > 0 { prepareCells(initializerReference, base: newBase) }
-                                    frameIndex += 1
-                                    (frames + frameIndex).initialize(to: Frame(
-                                        code: callee, base: newBase, sp: stackStart, ip: 0, returnSlot: receiverSlot,
-                                        globalsReference: function.globalsReference, namespace: nil, generator: nil,
-                                        mode: .initializer, instance: instance, slotTop: newBase + callee.frameSize))
-                                    depth.pointee = frameIndex + 1
-                                    code = callee
-                                    instructions = callee.instructions
-                                    constants = callee.constants
-                                    base = newBase
-                                    sp = stackStart
-                                    ip = 0
+                                    try pushFrame(callee, of: initializerReference, arguments: arguments, count: count,
+                                                  instance: instance, returnSlot: receiverSlot, mode: .initializer,
+                                                  above: frameIndex, limit: frameLimit)
                                     if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
-                                    continue
+                                    continue dispatch
                                 }
                             }
                         }
@@ -358,14 +324,7 @@ extension VM {
                         frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
                         guard let result else {
                             // A frame was pushed: continue in it.
-                            frameIndex = depth.pointee - 1
-                            code = frames[frameIndex].code
-                            instructions = code.instructions
-                            constants = code.constants
-                            base = frames[frameIndex].base
-                            sp = frames[frameIndex].sp
-                            ip = frames[frameIndex].ip
-                            continue
+                            continue dispatch
                         }
                         receiverSlot.pointee = result
                         sp = receiverSlot + 1
@@ -540,13 +499,7 @@ extension VM {
                                 frames[frameIndex].sp = sp
                                 frames[frameIndex].ip = ip
                                 if try resumeInline(generator, sending: .none, mode: .forIter, returnSlot: sp) {
-                                    frameIndex = depth.pointee - 1
-                                    code = frames[frameIndex].code
-                                    instructions = code.instructions
-                                    constants = code.constants
-                                    base = frames[frameIndex].base
-                                    sp = frames[frameIndex].sp
-                                    ip = frames[frameIndex].ip
+                                    continue dispatch
                                 } else {
                                     sp -= 1
                                     ip = operand
@@ -594,26 +547,16 @@ extension VM {
                             case .native:
                                 return .returned(result)
                             case .forIter:
-                                frameIndex -= 1
-                                code = frames[frameIndex].code
-                                instructions = code.instructions
-                                constants = code.constants
-                                base = frames[frameIndex].base
-                                ip = frames[frameIndex].ip
-                                sp = finished.returnSlot - 1
-                                ip = Int(instructions[ip - 1] >> 8)
-                                continue
+                                // The generator is exhausted: the loop pops it and jumps past its end.
+                                frames[frameIndex - 1].sp = finished.returnSlot - 1
+                                frames[frameIndex - 1].ip = jumpTarget(of: frames[frameIndex - 1])
+                                continue dispatch
                             case .send:
-                                frameIndex -= 1
-                                code = frames[frameIndex].code
-                                instructions = code.instructions
-                                constants = code.constants
-                                base = frames[frameIndex].base
-                                ip = frames[frameIndex].ip
+                                // `yield from` is done: its value replaces the receiver.
                                 finished.returnSlot[-1] = result
-                                sp = finished.returnSlot
-                                ip = Int(instructions[ip - 1] >> 8)
-                                continue
+                                frames[frameIndex - 1].sp = finished.returnSlot
+                                frames[frameIndex - 1].ip = jumpTarget(of: frames[frameIndex - 1])
+                                continue dispatch
                             case .call, .initializer:
                                 break
                             }
@@ -630,13 +573,8 @@ extension VM {
                         default:
                             finished.returnSlot.pointee = result
                         }
-                        frameIndex -= 1
-                        code = frames[frameIndex].code
-                        instructions = code.instructions
-                        constants = code.constants
-                        base = frames[frameIndex].base
-                        ip = frames[frameIndex].ip
-                        sp = finished.returnSlot + 1
+                        frames[frameIndex - 1].sp = finished.returnSlot + 1
+                        continue dispatch
                     case .yieldValue:
                         let value = sp[-1]
                         sp -= 1
@@ -654,13 +592,8 @@ extension VM {
                             return .yielded(value)
                         case .forIter, .send:
                             suspended.returnSlot.pointee = value
-                            frameIndex -= 1
-                            code = frames[frameIndex].code
-                            instructions = code.instructions
-                            constants = code.constants
-                            base = frames[frameIndex].base
-                            ip = frames[frameIndex].ip
-                            sp = suspended.returnSlot + 1
+                            frames[frameIndex - 1].sp = suspended.returnSlot + 1
+                            continue dispatch
                         }
                     case .getYieldFromIter, .getAwaitable:
                         frames[frameIndex].sp = sp
@@ -673,13 +606,7 @@ extension VM {
                         if let generator = receiver.as(PyGenerator.self), generator.state != .running,
                            generator.state != .finished {
                             if try resumeInline(generator, sending: sp[-1], mode: .send, returnSlot: sp - 1) {
-                                frameIndex = depth.pointee - 1
-                                code = frames[frameIndex].code
-                                instructions = code.instructions
-                                constants = code.constants
-                                base = frames[frameIndex].base
-                                sp = frames[frameIndex].sp
-                                ip = frames[frameIndex].ip
+                                continue dispatch
                             }
                             continue
                         }
@@ -759,13 +686,6 @@ extension VM {
                 reraising = false
                 if !wasReraised { recordRaise(thrown.exception) }
                 try unwind(thrown.exception, addTraceback: !wasReraised)
-                frameIndex = depth.pointee - 1
-                code = frames[frameIndex].code
-                instructions = code.instructions
-                constants = code.constants
-                base = frames[frameIndex].base
-                sp = frames[frameIndex].sp
-                ip = frames[frameIndex].ip
                 keywordNames = .null
             }
         }
@@ -793,5 +713,43 @@ extension VM {
     func keywordList(_ names: Value) -> [PyStr] {
         guard let tuple = names.as(PyTuple.self) else { return [] }
         return tuple.items.compactMap { $0.as(PyStr.self) }
+    }
+}
+
+extension VM {
+    /// Pushes a frame for `code` above frame `index`: the arguments (after `instance`,
+    /// for an `__init__`) become its first locals, the rest start unbound, cells are made.
+    @inline(__always)
+    func pushFrame(_ code: RuntimeCode, of function: Unmanaged<PyFunction>, arguments: UnsafeMutablePointer<Value>,
+                   count: Int, instance: Value, returnSlot: UnsafeMutablePointer<Value>, mode: FrameMode,
+                   above index: Int, limit: Int) throws(PyError) {
+        let frames = fiber.frames
+        let newBase = frames[index].slotTop
+        guard newBase + code.frameSize <= fiber.slotsEnd, index + 1 < limit else { throw recursionError() }
+        var slot = newBase
+        if !instance.isNull {
+            slot.pointee = instance
+            slot += 1
+        }
+        for position in 0..<count { slot[position] = arguments[position] }
+        slot += count
+        let stackStart = newBase + code.localCount + code.derefCount
+        while slot < stackStart {
+            slot.pointee = .null
+            slot += 1
+        }
+        if code.derefCount > 0 { prepareCells(function, base: newBase) }
+        (frames + index + 1).initialize(to: Frame(
+            code: code, base: newBase, sp: stackStart, ip: 0, returnSlot: returnSlot,
+            globalsReference: function._withUnsafeGuaranteedRef { $0.globalsReference }, namespace: nil, generator: nil,
+            mode: mode, instance: instance, slotTop: newBase + code.frameSize))
+        fiber.depth.pointee = index + 2
+    }
+
+    /// The operand of the instruction that resumed a generator (FOR_ITER or SEND): where
+    /// its frame continues once the generator has finished.
+    @inline(__always)
+    func jumpTarget(of frame: Frame) -> Int {
+        Int(frame.code.instructions[frame.ip - 1] >> 8)
     }
 }

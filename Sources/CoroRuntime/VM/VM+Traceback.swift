@@ -46,7 +46,9 @@ extension VM {
                     repeats = 1
                 }
                 output += "  File \"\(code.source.name)\", line \(line), in \(code.name)\n"
-                let text = code.source.lineText(line).trimmingWhitespace()
+                // Like linecache, only real files have source lines to show (not "<string>").
+                let hasFile = !code.source.name.hasPrefix("<")
+                let text = hasFile ? code.source.lineText(line).trimmingWhitespace() : ""
                 if !text.isEmpty {
                     output += "    \(text)\n"
                     if code.positions.indices.contains(entry.instruction),
