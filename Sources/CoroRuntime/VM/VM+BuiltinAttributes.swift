@@ -33,10 +33,10 @@ extension VM {
             case "__qualname__": return str(type.qualifiedName)
             case "__module__": return str(moduleName(of: type) ?? "builtins")
             case "__bases__": return tuple(type.bases.map(Value.init))
-            case "__base__": return type.bases.first.map(Value.init) ?? .none
+            case "__base__": return type.bases.first.map(Value.init) ?? Value.none
             case "__mro__": return tuple(type.mro.map(Value.init))
             case "__dict__": return Value(type.dict)
-            case "__doc__": return type.dict.lookupString(names.doc) ?? .none
+            case "__doc__": return type.dict.lookupString(names.doc) ?? Value.none
             default: return nil
             }
         case let function as PyFunction:
@@ -46,21 +46,21 @@ extension VM {
             case "__module__": return function.module
             case "__doc__": return function.doc
             case "__defaults__": return function.defaults.isEmpty ? .none : tuple(function.defaults)
-            case "__kwdefaults__": return function.keywordDefaults.map(Value.init) ?? .none
+            case "__kwdefaults__": return function.keywordDefaults.map(Value.init) ?? Value.none
             case "__globals__": return Value(function.globals)
             case "__dict__":
                 let attributes = function.attributes ?? newDict()
                 function.attributes = attributes
                 return Value(attributes)
-            case "__code__": return .none
+            case "__code__": return Value.none
             default: return nil
             }
         case let builtin as PyBuiltin:
             switch name {
             case "__name__", "__qualname__": return str(builtin.name)
             case "__self__": return builtin.receiver.isNull ? .none : builtin.receiver
-            case "__doc__": return .none
-            case "__module__": return builtin.owner == nil ? str("builtins") : .none
+            case "__doc__": return Value.none
+            case "__module__": return builtin.owner == nil ? str("builtins") : Value.none
             default: return nil
             }
         case let method as PyMethod:
@@ -75,14 +75,16 @@ extension VM {
             case "__cause__": return exception.cause
             case "__context__": return exception.context
             case "__suppress_context__": return .bool(exception.suppressContext)
-            case "__traceback__": return .none
+            case "__traceback__": return Value.none
             case "value" where exception.type.isSubtype(of: types[exception: "StopIteration"]):
-                return exception.args.first ?? .none
+                return exception.args.first ?? Value.none
             case "code" where exception.type.isSubtype(of: types[exception: "SystemExit"]):
-                return exception.args.count == 1 ? exception.args[0] : exception.args.isEmpty ? .none : tuple(exception.args)
-            case "errno", "strerror", "filename" where exception.type.isSubtype(of: types[exception: "OSError"]):
+                return exception.args.count == 1 ? exception.args[0] : exception.args.isEmpty ? Value.none : tuple(exception.args)
+            case "errno" where exception.type.isSubtype(of: types[exception: "OSError"]),
+                 "strerror" where exception.type.isSubtype(of: types[exception: "OSError"]),
+                 "filename" where exception.type.isSubtype(of: types[exception: "OSError"]):
                 let index = name == "errno" ? 0 : name == "strerror" ? 1 : 2
-                return exception.args.count > 1 && index < exception.args.count ? exception.args[index] : .none
+                return exception.args.count > 1 && index < exception.args.count ? exception.args[index] : Value.none
             case "exceptions" where exception.type.isSubtype(of: types[exception: "BaseExceptionGroup"]):
                 return exception.args.count > 1 ? tuple((try? collect(exception.args[1])) ?? []) : tuple([])
             case "message" where exception.type.isSubtype(of: types[exception: "BaseExceptionGroup"]):
@@ -133,7 +135,7 @@ extension VM {
             case (.property, "fget"): return box.values[0]
             case (.property, "fset"): return box.values[1]
             case (.property, "fdel"): return box.values[2]
-            case (.property, "__doc__"): return box.values.count > 3 ? box.values[3] : .none
+            case (.property, "__doc__"): return box.values.count > 3 ? box.values[3] : Value.none
             case (.staticMethod, "__func__"), (.classMethod, "__func__"): return box.values[0]
             case (.partial, "func"): return box.values[0]
             case (.partial, "args"): return box.values[1]

@@ -3,9 +3,13 @@ import CoroCompiler
 
 /// Turns compiled code objects into runtime code: constants become (immortal) values.
 extension VM {
+    /// Functions, frames and tracebacks refer to runtime code unowned, so the VM keeps
+    /// every code object it loads for its whole life (as it keeps their constants).
     func load(_ code: CodeObject) -> RuntimeCode {
         let constants = code.constants.map(constantValue)
-        return RuntimeCode(code: code, constants: constants, names: code.names.map(intern))
+        let runtime = RuntimeCode(code: code, constants: constants, names: code.names.map(intern))
+        loadedCode.append(runtime)
+        return runtime
     }
 
     private func constantValue(_ constant: CodeConstant) -> Value {

@@ -17,6 +17,8 @@ public final class VM {
     @exclusivity(unchecked) var currentException: Value = .none
     /// Values native code holds while it calls back into scripts.
     @exclusivity(unchecked) var temporaryRoots: [Value] = []
+    /// Every code object loaded (see `load`).
+    var loadedCode: [RuntimeCode] = []
     /// Containers whose repr is being built (to print `[...]` for self-references).
     @exclusivity(unchecked) var reprInProgress: Set<ObjectIdentifier> = []
     /// Where `print` and `sys.stdout` write.
