@@ -32,6 +32,12 @@ public final class Interpreter {
         }
     }
 
+    /// Asks the running script to stop: it raises KeyboardInterrupt at its next safepoint.
+    /// Safe to call from a signal handler through `interruptFlags` (two plain stores).
+    public var interruptFlags: (request: UnsafeMutablePointer<Int32>, budget: UnsafeMutablePointer<Int>) {
+        (vm.interruptRequest, vm.safepointBudget)
+    }
+
     /// Compiles and runs `source` as the main module. `name` is the file name shown in
     /// tracebacks (names ending in `.coro` allow top-level `await`); `arguments` become
     /// `sys.argv`. Errors are printed as CPython prints them; returns the exit status.

@@ -47,6 +47,7 @@ public struct CoroCommand: ParsableCommand {
         }
         let gcStress = getenv("CORO_GC_STRESS").map { String(cString: $0) == "1" } ?? false
         let interpreter = Interpreter(gcStress: gcStress)
+        Interruption.install(interpreter.interruptFlags)
         if check || ast || dis {
             try inspect(interpreter)
             return

@@ -75,3 +75,36 @@ import Testing
         #expect(stressed.stdout == "1580 ('9', [9, 9])\n")
     }
 }
+
+/// Ctrl-C raises KeyboardInterrupt in the running script, wherever it is.
+@Suite(.serialized) struct InterruptTests {
+    @Test func sigintRaisesKeyboardInterrupt() throws {
+        let process = Process()
+        process.executableURL = Fixtures.packageRoot.appendingPathComponent(".build/debug/coro")
+        process.arguments = ["-c", "print('go', flush=True)\ntry:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught', flush=True)\nwhile True:\n    pass\n"]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Wait until the script runs, then interrupt it twice: caught once, then fatal.
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("go\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        process.interrupt()
+        while !String(decoding: seen, as: UTF8.self).contains("caught\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        process.interrupt()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: seen, as: UTF8.self) == "go\ncaught\n")
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: err, as: UTF8.self).hasSuffix("KeyboardInterrupt\n"))
+    }
+}

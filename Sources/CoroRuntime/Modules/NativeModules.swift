@@ -79,9 +79,19 @@ extension VM {
                 let seconds = try vm.floatValue(try arguments.exactlyOne("sleep", vm)) ?? 0
                 if seconds < 0 { throw vm.error("ValueError", "sleep length must be non-negative") }
                 vm.output.flush()
-                var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
-                var remaining = timespec()
-                while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+                // In slices, so that Ctrl-C (delivered to another thread) is noticed.
+                var left = seconds
+                while left > 0 {
+                    if vm.interruptRequest.pointee != 0 {
+                        vm.interruptRequest.pointee = 0
+                        throw PyError(exception: vm.newException(vm.types[exception: "KeyboardInterrupt"], []))
+                    }
+                    let slice = min(left, 0.05)
+                    var request = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - slice.rounded(.down)) * 1e9))
+                    var remaining = timespec()
+                    while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+                    left -= slice
+                }
                 return .none
             }
             defineFunction(dict, "strftime") { vm, arguments throws(PyError) in

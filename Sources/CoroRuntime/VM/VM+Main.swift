@@ -39,7 +39,8 @@ extension VM {
             }
         }
         errorOutput.write(formatException(exception))
-        return 1
+        // Like CPython: an uncaught KeyboardInterrupt ends the process as SIGINT would.
+        return exception.type.isSubtype(of: types[exception: "KeyboardInterrupt"]) ? 130 : 1
     }
 
     /// Runs `body` on a thread with a large stack, for deep native recursion (nested

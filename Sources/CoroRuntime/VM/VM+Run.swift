@@ -283,7 +283,7 @@ extension VM {
                                 try pushFrame(callee, of: Unmanaged.passUnretained(function), arguments: arguments, count: count,
                                               instance: .null, returnSlot: receiverSlot, mode: .call, above: frameIndex,
                                               limit: frameLimit)
-                                if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
+                                if budget.pointee <= 0 { try safepoint(keepingRoots: rootsMark) }
                                 continue dispatch
                             }
                         }
@@ -302,7 +302,7 @@ extension VM {
                                     try pushFrame(callee, of: initializerReference, arguments: arguments, count: count,
                                                   instance: instance, returnSlot: receiverSlot, mode: .initializer,
                                                   above: frameIndex, limit: frameLimit)
-                                    if budget.pointee <= 0 { collectGarbage(keepingRoots: rootsMark) }
+                                    if budget.pointee <= 0 { try safepoint(keepingRoots: rootsMark) }
                                     continue dispatch
                                 }
                             }
@@ -427,7 +427,7 @@ extension VM {
                         if operand < ip && budget.pointee <= 0 {
                             frames[frameIndex].sp = sp
                             frames[frameIndex].ip = ip
-                            collectGarbage(keepingRoots: rootsMark)
+                            try safepoint(keepingRoots: rootsMark)
                         }
                         ip = operand
                     case .popJumpIfFalse, .popJumpIfTrue:

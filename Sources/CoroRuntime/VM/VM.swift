@@ -33,6 +33,11 @@ public final class VM {
     let emptyTuple: PyTuple
     /// Addresses of the classes the dispatch loop tests for.
     let typeAddresses: TypeAddresses
+    /// Set (to nonzero) by the host to interrupt the script: the next safepoint raises
+    /// KeyboardInterrupt. The host also zeroes the heap's budget so a safepoint comes soon.
+    public let interruptRequest: UnsafeMutablePointer<Int32>
+    /// Allocations left before a safepoint collects; the host may zero it (see above).
+    public var safepointBudget: UnsafeMutablePointer<Int> { heap.budget }
     /// Bumped whenever a class namespace changes, invalidating attribute caches.
     let typeEpoch: UnsafeMutablePointer<Int>
     /// Interned special-method names.
@@ -49,6 +54,8 @@ public final class VM {
         heap = Heap(stress: gcStress)
         typeEpoch = .allocate(capacity: 1)
         typeEpoch.initialize(to: 0)
+        interruptRequest = .allocate(capacity: 1)
+        interruptRequest.initialize(to: 0)
         types = BuiltinTypes(heap: heap)
         typeAddresses = TypeAddresses(types)
         self.output = output
@@ -119,6 +126,17 @@ public final class VM {
 
     /// Collects garbage if the heap asks for it; called at safepoints with every live
     /// frame's `sp` saved.
+    /// A safepoint that found the budget spent: raises KeyboardInterrupt if the host asked,
+    /// else collects garbage.
+    func safepoint(keepingRoots mark: Int) throws(PyError) {
+        if interruptRequest.pointee != 0 {
+            interruptRequest.pointee = 0
+            if !heap.stress { heap.budget.pointee = max(heap.budget.pointee, 1) }
+            throw PyError(exception: newException(types[exception: "KeyboardInterrupt"], []))
+        }
+        collectGarbage(keepingRoots: mark)
+    }
+
     func collectGarbage(keepingRoots mark: Int) {
         if mark < temporaryRoots.count { temporaryRoots.removeSubrange(mark...) }
         heap.collect { tracer in
