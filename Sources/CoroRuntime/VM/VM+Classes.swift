@@ -5,6 +5,7 @@ extension VM {
     /// frame pushed and nil is returned; otherwise the instance is returned.
     func instantiate(_ type: PyType, _ arguments: UnsafeBufferPointer<Value>, _ keywordNames: [PyStr],
                      returnSlot: UnsafeMutablePointer<Value>?) throws(PyError) -> Value? {
+        if type === types.range && keywordNames.isEmpty, let range = makeRange(arguments) { return range }
         if type === types.type && keywordNames.isEmpty {
             if arguments.count == 1 { return Value(typeOf(arguments[0])) }
             if arguments.count == 3, let name = arguments[0].as(PyStr.self), let bases = arguments[1].as(PyTuple.self),
@@ -69,6 +70,23 @@ extension VM {
         type.initializer = found
         type.initializerEpoch = typeEpoch.pointee
         return found
+    }
+
+    /// `range(...)` of small ints, without the general constructor's checks.
+    @inline(__always)
+    private func makeRange(_ arguments: UnsafeBufferPointer<Value>) -> Value? {
+        var bounds = (0, 0, 1)
+        switch arguments.count {
+        case 1:
+            guard case .int(let stop) = arguments[0] else { return nil }
+            bounds.1 = stop
+        case 2:
+            guard case .int(let start) = arguments[0], case .int(let stop) = arguments[1] else { return nil }
+            bounds = (start, stop, 1)
+        default:
+            return nil
+        }
+        return Value(heap.register(PyRange(type: types.range, start: bounds.0, stop: bounds.1, step: bounds.2)))
     }
 
     /// A `__new__` defined by a script (implicitly a static method).

@@ -365,7 +365,7 @@ extension VM {
                             default:
                                 break
                             }
-                        } else if case .float(let a) = left, case .float(let b) = right {
+                        } else if let (a, b) = floatOperands(left, right) {
                             switch operand & 15 {
                             case BinaryOperation.add.rawValue:
                                 sp[-2] = .float(a + b)
@@ -377,6 +377,10 @@ extension VM {
                                 continue
                             case BinaryOperation.mul.rawValue:
                                 sp[-2] = .float(a * b)
+                                sp -= 1
+                                continue
+                            case BinaryOperation.trueDiv.rawValue where b != 0:
+                                sp[-2] = .float(a / b)
                                 sp -= 1
                                 continue
                             default:
@@ -751,5 +755,17 @@ extension VM {
     @inline(__always)
     func jumpTarget(of frame: Frame) -> Int {
         Int(frame.code.instructions[frame.ip - 1] >> 8)
+    }
+}
+
+/// Both operands as doubles when at least one is a float and the other a float or an
+/// int that converts exactly (the float fast path of arithmetic).
+@inline(__always)
+func floatOperands(_ left: Value, _ right: Value) -> (Double, Double)? {
+    switch (left, right) {
+    case let (.float(a), .float(b)): return (a, b)
+    case let (.float(a), .int(b)) where b.magnitude < 1 << 53: return (a, Double(b))
+    case let (.int(a), .float(b)) where a.magnitude < 1 << 53: return (Double(a), b)
+    default: return nil
     }
 }
