@@ -614,6 +614,17 @@ extension VM {
                             }
                             continue
                         }
+                        if sp[-1].isNone, let box = receiver.as(PyBox.self), box.type.isBuiltin {
+                            // `yield from` over a builtin iterator (a list, a range...).
+                            if let item = try nextItem(receiver) {
+                                sp[-1] = item
+                            } else {
+                                sp[-2] = .none
+                                sp -= 1
+                                ip = operand
+                            }
+                            continue
+                        }
                         switch try sendNative(receiver, sp[-1]) {
                         case .yielded(let value):
                             sp[-1] = value
