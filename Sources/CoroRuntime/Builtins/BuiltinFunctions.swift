@@ -321,7 +321,11 @@ extension VM {
                     total = .float(a + b)
                     continue
                 }
-                total = try vm.binaryOperation(total, item, BinaryOperation.add.rawValue)
+                if let sum = vm.mediumBinary(total, item, BinaryOperation.add.rawValue) {
+                    total = sum
+                } else {
+                    total = try vm.binaryOperation(total, item, BinaryOperation.add.rawValue)
+                }
                 if totalSlot < vm.temporaryRoots.count { vm.temporaryRoots[totalSlot] = total }
             }
             return total

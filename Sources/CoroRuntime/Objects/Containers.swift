@@ -31,14 +31,48 @@ public final class PyTuple: PyObject {
     }
 }
 
-/// An `int` too large for 64 bits.
+/// An `int` too large for 64 bits. Values that fit in 128 bits are kept as `Int128`
+/// (arithmetic on them needs no allocation); the `BigInt` is made when first needed.
 public final class PyBigInt: PyObject {
-    let value: BigInt
+    let medium: Int128?
+    @exclusivity(unchecked) private var big: BigInt?
 
     init(type: PyType, _ value: BigInt) {
-        self.value = value
+        big = value
+        medium = int128(value)
         super.init(type: type)
     }
+
+    init(type: PyType, medium: Int128) {
+        self.medium = medium
+        super.init(type: type)
+    }
+
+    var value: BigInt {
+        if let big { return big }
+        let made = makeBigInt(medium ?? 0)
+        big = made
+        return made
+    }
+}
+
+/// The value as an Int128 when it fits.
+func int128(_ number: BigInt) -> Int128? {
+    let words = number.magnitude.words
+    guard words.count <= 2 else { return nil }
+    let low = words.isEmpty ? 0 : words[words.startIndex]
+    let high = words.count == 2 ? words[words.startIndex + 1] : 0
+    let magnitude = UInt128(high) << 64 | UInt128(low)
+    if number.sign == .plus { return magnitude <= UInt128(Int128.max) ? Int128(magnitude) : nil }
+    if magnitude <= UInt128(Int128.max) { return -Int128(magnitude) }
+    return magnitude == UInt128(Int128.max) + 1 ? Int128.min : nil
+}
+
+/// A BigInt from an Int128.
+func makeBigInt(_ number: Int128) -> BigInt {
+    let magnitude = number.magnitude
+    let words = [UInt(truncatingIfNeeded: magnitude), UInt(truncatingIfNeeded: magnitude >> 64)]
+    return BigInt(sign: number < 0 ? .minus : .plus, magnitude: BigUInt(words: words))
 }
 
 /// `bytes`.

@@ -61,6 +61,9 @@ extension VM {
            let result = try smallIntOperation(a, b, operation) {
             return result
         }
+        if let a = mediumInt(left), let b = mediumInt(right), let result = mediumOperation(a, b, operation) {
+            return result
+        }
         guard let a = bigInt(left), let b = bigInt(right) else { return nil }
         switch operation {
         case .add: return intValue(a + b)
@@ -95,6 +98,67 @@ extension VM {
         case .xor: return intValue(a ^ b)
         case .matMul: return nil
         }
+    }
+
+    /// Arithmetic between ints (small, or big ones that fit in 128 bits) without the
+    /// generic operator machinery; nil for anything else.
+    @inline(__always)
+    func mediumBinary(_ left: Value, _ right: Value, _ operand: Int) -> Value? {
+        guard let a = exactMediumInt(left), let b = exactMediumInt(right),
+              let operation = BinaryOperation(rawValue: operand & 15) else { return nil }
+        return mediumOperation(a, b, operation)
+    }
+
+    /// An exact `int` (not a subclass or bool) as an Int128 when it fits.
+    @inline(__always)
+    private func exactMediumInt(_ value: Value) -> Int128? {
+        switch value {
+        case .int(let number): return Int128(number)
+        case .object(let reference):
+            guard reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == typeAddresses.int else { return nil }
+            return unsafeDowncast(reference.takeUnretainedValue(), to: PyBigInt.self).medium
+        default: return nil
+        }
+    }
+
+    /// An int operand as an Int128 when it fits.
+    @inline(__always)
+    private func mediumInt(_ value: Value) -> Int128? {
+        switch value {
+        case .int(let number): return Int128(number)
+        case .bool(let flag): return flag ? 1 : 0
+        case .object(let reference): return (reference.takeUnretainedValue() as? PyBigInt)?.medium
+        default: return nil
+        }
+    }
+
+    /// +, -, * and floor division/modulo within 128 bits; nil when the result overflows
+    /// (or for other operations): the BigInt path takes over.
+    private func mediumOperation(_ a: Int128, _ b: Int128, _ operation: BinaryOperation) -> Value? {
+        let result: (Int128, Bool)
+        switch operation {
+        case .add: result = a.addingReportingOverflow(b)
+        case .sub: result = a.subtractingReportingOverflow(b)
+        case .mul: result = a.multipliedReportingOverflow(by: b)
+        case .floorDiv, .mod:
+            guard b != 0, !(a == Int128.min && b == -1) else { return nil }
+            var quotient = a / b
+            var remainder = a % b
+            if remainder != 0 && ((remainder < 0) != (b < 0)) {
+                quotient -= 1
+                remainder += b
+            }
+            result = (operation == .mod ? remainder : quotient, false)
+        default:
+            return nil
+        }
+        guard !result.1 else { return nil }
+        return intValue(medium: result.0)
+    }
+
+    func intValue(medium number: Int128) -> Value {
+        if let small = Int(exactly: number) { return .int(small) }
+        return Value(heap.register(PyBigInt(type: types.int, medium: number)))
     }
 
     /// Small-int arithmetic; nil when the result needs a big int.

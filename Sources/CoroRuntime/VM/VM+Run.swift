@@ -134,7 +134,9 @@ extension VM {
                         sp += 1
                     case .storeGlobal:
                         sp -= 1
-                        frames[frameIndex].globals.setString(code.name(operand), sp.pointee)
+                        let key = code.nameKey(operand)
+                        let value = sp.pointee
+                        frames[frameIndex].globalsReference._withUnsafeGuaranteedRef { $0.setName(key, value) }
                     case .deleteGlobal:
                         let name = code.name(operand)
                         if frames[frameIndex].globals.removeString(name) == nil {
@@ -386,6 +388,11 @@ extension VM {
                             default:
                                 break
                             }
+                        }
+                        if let result = mediumBinary(left, right, operand) {
+                            sp[-2] = result
+                            sp -= 1
+                            continue
                         }
                         frames[frameIndex].sp = sp
                         frames[frameIndex].ip = ip

@@ -218,8 +218,10 @@ struct TypeAddresses {
     let cell: UnsafeMutableRawPointer
     let builtinFunction: UnsafeMutableRawPointer
     let type: UnsafeMutableRawPointer
+    let int: UnsafeMutableRawPointer
 
     init(_ types: BuiltinTypes) {
+        int = Unmanaged.passUnretained(types.int).toOpaque()
         type = Unmanaged.passUnretained(types.type).toOpaque()
         cell = Unmanaged.passUnretained(types.cell).toOpaque()
         builtinFunction = Unmanaged.passUnretained(types.builtinFunction).toOpaque()
