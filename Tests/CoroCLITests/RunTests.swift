@@ -87,6 +87,10 @@ import Testing
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // Never hang the suite: a lost interrupt fails the test instead.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(20)) { [process] in
+            if process.isRunning { process.terminate() }
+        }
         // Wait until the script runs, then interrupt it twice: caught once, then fatal.
         var seen = Data()
         while !String(decoding: seen, as: UTF8.self).contains("go\n") {

@@ -135,6 +135,8 @@ public final class VM {
             throw PyError(exception: newException(types[exception: "KeyboardInterrupt"], []))
         }
         collectGarbage(keepingRoots: mark)
+        // A Ctrl-C during the collection had its budget reset by it: make it count.
+        if interruptRequest.pointee != 0 { heap.budget.pointee = 0 }
     }
 
     func collectGarbage(keepingRoots mark: Int) {
