@@ -21,6 +21,14 @@ public final class PyStr: PyObject {
         super.init(type: type)
     }
 
+    /// A string whose length and ASCII-ness are already known (concatenations).
+    init(type: PyType, _ value: String, count: Int, isASCII: Bool) {
+        self.value = value
+        self.count = count
+        self.isASCII = isASCII
+        super.init(type: type)
+    }
+
     /// The code points, for indexing non-ASCII text.
     var scalars: [Unicode.Scalar] {
         if let cachedScalars { return cachedScalars }

@@ -86,12 +86,25 @@ extension VM {
             sp.pointee = Value(dict)
             sp += 1
         case .buildString:
+            // Pieces are strings, or ints FORMAT_VALUE left as they are (their str is plain).
             var text = ""
+            var count = 0
+            var isASCII = true
             for index in 0..<operand {
-                if let piece = sp[index - operand].as(PyStr.self) { text += piece.value }
+                switch sp[index - operand] {
+                case .int(let number):
+                    let digits = String(number)
+                    text += digits
+                    count += digits.utf8.count
+                case let piece:
+                    guard let string = piece.as(PyStr.self) else { continue }
+                    text += string.value
+                    count += string.count
+                    isASCII = isASCII && string.isASCII
+                }
             }
             sp -= operand
-            sp.pointee = str(text)
+            sp.pointee = Value(heap.register(PyStr(type: types.str, text, count: count, isASCII: isASCII)))
             sp += 1
         case .listAppend:
             sp -= 1
@@ -170,6 +183,8 @@ extension VM {
                 sp -= 1
             }
             var value = sp[-1]
+            // An int with no spec or conversion: BUILD_STRING writes its digits directly.
+            if operand == 0, case .int = value { return }
             switch operand & 3 {
             case 1: value = try str(of: value)
             case 2: value = str(try repr(value))
