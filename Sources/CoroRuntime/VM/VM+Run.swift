@@ -19,6 +19,7 @@ extension VM {
         let fiber = self.fiber
         let frames = fiber.frames
         let depth = fiber.depth
+        let stack = FrameStack(frames: frames, depth: depth, slotsEnd: fiber.slotsEnd)
         // The registers of the running frame, loaded at the top of `dispatch` whenever
         // the running frame changes (calls, returns, yields, exceptions).
         var frameIndex = 0
@@ -284,7 +285,7 @@ extension VM {
                                 // Fast path: exact positional arguments to a plain function.
                                 try pushFrame(callee, of: Unmanaged.passUnretained(function), arguments: arguments, count: count,
                                               instance: .null, returnSlot: receiverSlot, mode: .call, above: frameIndex,
-                                              limit: frameLimit)
+                                              limit: frameLimit, on: stack)
                                 if budget.pointee <= 0 { try safepoint(keepingRoots: rootsMark) }
                                 continue dispatch
                             }
@@ -303,7 +304,7 @@ extension VM {
                                         : Value(heap.register(PyObject(type: type)))
                                     try pushFrame(callee, of: initializerReference, arguments: arguments, count: count,
                                                   instance: instance, returnSlot: receiverSlot, mode: .initializer,
-                                                  above: frameIndex, limit: frameLimit)
+                                                  above: frameIndex, limit: frameLimit, on: stack)
                                     if budget.pointee <= 0 { try safepoint(keepingRoots: rootsMark) }
                                     continue dispatch
                                 }
@@ -738,16 +739,23 @@ extension VM {
     }
 }
 
+/// The fiber's frame stack as the dispatch loop holds it: plain pointers.
+struct FrameStack {
+    let frames: UnsafeMutablePointer<Frame>
+    let depth: UnsafeMutablePointer<Int>
+    let slotsEnd: UnsafeMutablePointer<Value>
+}
+
 extension VM {
     /// Pushes a frame for `code` above frame `index`: the arguments (after `instance`,
     /// for an `__init__`) become its first locals, the rest start unbound, cells are made.
     @inline(__always)
     func pushFrame(_ code: RuntimeCode, of function: Unmanaged<PyFunction>, arguments: UnsafeMutablePointer<Value>,
                    count: Int, instance: Value, returnSlot: UnsafeMutablePointer<Value>, mode: FrameMode,
-                   above index: Int, limit: Int) throws(PyError) {
-        let frames = fiber.frames
+                   above index: Int, limit: Int, on stack: FrameStack) throws(PyError) {
+        let frames = stack.frames
         let newBase = frames[index].slotTop
-        guard newBase + code.frameSize <= fiber.slotsEnd, index + 1 < limit else { throw recursionError() }
+        guard newBase + code.frameSize <= stack.slotsEnd, index + 1 < limit else { throw recursionError() }
         var slot = newBase
         if !instance.isNull {
             slot.pointee = instance
@@ -765,7 +773,7 @@ extension VM {
             code: code, base: newBase, sp: stackStart, ip: 0, returnSlot: returnSlot,
             globalsReference: function._withUnsafeGuaranteedRef { $0.globalsReference }, namespace: nil, generator: nil,
             mode: mode, instance: instance, slotTop: newBase + code.frameSize))
-        fiber.depth.pointee = index + 2
+        stack.depth.pointee = index + 2
     }
 
     /// The operand of the instruction that resumed a generator (FOR_ITER or SEND): where
