@@ -27,6 +27,8 @@ struct CodeBuilder {
     private(set) var depth: Int? = 0
     private(set) var maxDepth = 0
     var position = SourceRange(0, 0)
+    /// Where an operand did not fit in 24 bits (a program too large to compile), if anywhere.
+    private(set) var tooLarge: SourceRange?
 
     mutating func makeLabel() -> Label {
         labelOffsets.append(nil)
@@ -35,7 +37,7 @@ struct CodeBuilder {
     }
 
     mutating func emit(_ opcode: Opcode, _ operand: Int = 0) {
-        precondition(operand >= 0 && operand <= Instruction.maxOperand, "operand out of range")
+        if operand < 0 || operand > Instruction.maxOperand { tooLarge = position }
         instructions.append(Instruction(opcode, operand))
         positions.append(position)
         coveringHandler.append(activeHandlers.last ?? -1)

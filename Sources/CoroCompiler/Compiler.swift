@@ -9,6 +9,8 @@ public final class Compiler {
     /// The code object being built, and those it is nested in.
     var unit: CodeUnit
     var outerUnits: [CodeUnit] = []
+    /// The first place an instruction operand overflowed (reported after compiling).
+    var tooLarge: SourceRange?
 
     /// One code object under construction.
     struct CodeUnit {
@@ -51,7 +53,7 @@ public final class Compiler {
     }
 
     /// Compiles a module body; `allowsTopLevelAwait` marks `.coro` scripts whose body awaits.
-    public static func compile(_ module: Module, source: SourceFile, interactive: Bool = false) -> CodeObject {
+    public static func compile(_ module: Module, source: SourceFile, interactive: Bool = false) throws(SyntaxError) -> CodeObject {
         let compiler = Compiler(source: source, module: module)
         compiler.unit.builder.position = module.body.first?.range ?? SourceRange(0, 0)
         for (index, statement) in module.body.enumerated() {
@@ -65,7 +67,11 @@ public final class Compiler {
         }
         compiler.emitConstant(.none)
         compiler.emit(.returnValue)
-        return compiler.finish(name: "<module>", arguments: nil, flags: [.namespace], firstLine: 1)
+        let code = compiler.finish(name: "<module>", arguments: nil, flags: [.namespace], firstLine: 1)
+        if let range = compiler.tooLarge {
+            throw SyntaxError(.syntaxError, "too many items to compile in one code object", in: source, range: range)
+        }
+        return code
     }
 
     // MARK: emitting
@@ -130,6 +136,7 @@ public final class Compiler {
 
     /// Finishes the current unit into a code object and returns to the enclosing one.
     func finish(name: String, arguments: Arguments?, flags: CodeFlags, firstLine: Int) -> CodeObject {
+        if tooLarge == nil { tooLarge = unit.builder.tooLarge }
         let built = unit.builder.finish()
         let locals = unit.localSlots.sorted { $0.value < $1.value }.map(\.key)
         let cellParameters = unit.scope.cells.map { cell in

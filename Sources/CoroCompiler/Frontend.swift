@@ -15,6 +15,6 @@ extension Frontend {
     public static func compile(_ source: SourceFile, allowsTopLevelAwait: Bool,
                                interactive: Bool = false) throws(SyntaxError) -> CodeObject {
         let module = try check(source, allowsTopLevelAwait: allowsTopLevelAwait)
-        return Compiler.compile(module, source: source, interactive: interactive)
+        return try Compiler.compile(module, source: source, interactive: interactive)
     }
 }
