@@ -143,6 +143,24 @@ public final class PyDict: PyObject {
         }
     }
 
+    /// `lookupName`, trying entry `hint` first and updating it to where the name was.
+    @inline(__always)
+    func lookupName(_ key: NameKey, hint: inout Int) -> Value? {
+        guard let entries = entryBuffer else { return nil }
+        if hint < entryCount, case .object(let reference) = entries[hint].key, reference.toOpaque() == key.address {
+            return entries[hint].value
+        }
+        if slots == nil {
+            for index in 0..<entryCount {
+                if case .object(let reference) = entries[index].key, reference.toOpaque() == key.address {
+                    hint = index
+                    return entries[index].value
+                }
+            }
+        }
+        return lookupName(key)
+    }
+
     /// Rebinds an existing `str` key by address, or inserts it: `setString` without
     /// reference counting when the key is already present.
     @inline(__always)

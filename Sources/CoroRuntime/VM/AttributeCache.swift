@@ -22,6 +22,9 @@ struct AttributeCache {
     var value = Value.null
     /// Whether this answers a store (writes are resolved differently from reads).
     var isStore = false
+    /// Where the name was in the last instance dict looked at: instances of one class
+    /// usually lay their attributes out alike, so this is checked first.
+    var entryHint = 0
 }
 
 extension VM {
@@ -89,7 +92,8 @@ extension VM {
     func cachedAttribute(_ object: Unmanaged<PyObject>, _ name: NameKey, _ cache: UnsafeMutablePointer<AttributeCache>) -> Value {
         switch cache.pointee.kind {
         case .instanceField:
-            return instanceAttribute(object, name) ?? .null
+            guard let attributes = object._withUnsafeGuaranteedRef({ $0.attributesReference }) else { return .null }
+            return attributes._withUnsafeGuaranteedRef { $0.lookupName(name, hint: &cache.pointee.entryHint) } ?? .null
         case .classValue:
             return instanceAttribute(object, name) ?? cache.pointee.value
         case .method, .empty:
