@@ -11,7 +11,7 @@ struct TracebackEntry {
 public final class PyException: PyObject {
     @exclusivity(unchecked) var args: [Value]
     /// Innermost frame first: appended as the exception leaves each frame.
-    @exclusivity(unchecked) var traceback: [TracebackEntry] = []
+    @exclusivity(unchecked) var traceback = Traceback()
     @exclusivity(unchecked) var cause: Value = .none
     @exclusivity(unchecked) var context: Value = .none
     @exclusivity(unchecked) var suppressContext = false
@@ -30,4 +30,20 @@ public final class PyException: PyObject {
         tracer.mark(context)
         tracer.mark(notes)
     }
+}
+
+/// A traceback's entries, innermost first. The first is stored inline: most exceptions
+/// are caught in the frame that raised them, and then no array is allocated.
+struct Traceback {
+    private var first: TracebackEntry?
+    private var rest: [TracebackEntry] = []
+
+    var isEmpty: Bool { first == nil }
+
+    mutating func append(_ entry: TracebackEntry) {
+        if first == nil { first = entry } else { rest.append(entry) }
+    }
+
+    /// Every entry, innermost first.
+    var entries: [TracebackEntry] { first.map { [$0] + rest } ?? [] }
 }

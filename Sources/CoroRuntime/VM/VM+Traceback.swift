@@ -33,7 +33,7 @@ extension VM {
                     output += "  [Previous line repeated \(repeats - 3) more time\(repeats - 3 == 1 ? "" : "s")]\n"
                 }
             }
-            for entry in exception.traceback.reversed() {
+            for entry in exception.traceback.entries.reversed() {
                 let code = entry.code.code
                 let line = code.line(at: entry.instruction)
                 let key = "\(code.source.name):\(line):\(code.name)"
