@@ -133,7 +133,6 @@ extension VM {
             guard let object = value.object else { return .bool(false) }
             let callable = object is PyFunction || object is PyBuiltin || object is PyMethod || object is PyType
                 || object.type.lookup(vm.names.call) != nil || (object as? PyBox)?.kind == .partial
-                || (object as? PyBox)?.kind == .lruCache
             return .bool(callable)
         }
         defineBuiltin("id") { vm, arguments throws(PyError) in

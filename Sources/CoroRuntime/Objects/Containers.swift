@@ -190,6 +190,5 @@ enum BoxKind {
     case reversedList, reversedSequence
     case enumerate, zip, map, filter
     case dictKeys, dictValues, dictItems
-    case property, staticMethod, classMethod, superObject, partial, lruCache, wrapper
-    case other
+    case property, staticMethod, classMethod, superObject, partial
 }

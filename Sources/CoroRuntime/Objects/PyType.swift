@@ -26,8 +26,6 @@ public final class PyType: PyObject {
     /// Whether instances get an attribute dict (classes defined by scripts).
     @exclusivity(unchecked) var hasInstanceDict = false
     @exclusivity(unchecked) var isBuiltin = true
-    /// Which dunder methods some class on the MRO defines in a script (cached).
-    @exclusivity(unchecked) var overrides = Overrides()
     /// The script `__init__` that instances are made with, when calling the class needs
     /// nothing else (no custom `__new__`, a plain object layout); valid for one epoch.
     @exclusivity(unchecked) var initializerEpoch = -1
@@ -98,15 +96,4 @@ public final class PyType: PyObject {
         for entry in mro where entry.isBuiltin { return entry }
         return self
     }
-}
-
-/// Which special methods a script class defines, so the fast paths can skip them.
-struct Overrides: OptionSet {
-    let rawValue: UInt32
-    static let getattr = Overrides(rawValue: 1)
-    static let getattribute = Overrides(rawValue: 2)
-    static let setattr = Overrides(rawValue: 4)
-    static let eq = Overrides(rawValue: 8)
-    static let hash = Overrides(rawValue: 16)
-    static let descriptorGet = Overrides(rawValue: 32)
 }

@@ -96,7 +96,6 @@ final class BuiltinTypes {
             (.reversedSequence, "reversed"), (.enumerate, "enumerate"), (.zip, "zip"), (.map, "map"),
             (.filter, "filter"), (.dictKeys, "dict_keys"), (.dictValues, "dict_values"),
             (.dictItems, "dict_items"), (.partial, "functools.partial"),
-            (.lruCache, "functools._lru_cache_wrapper"), (.wrapper, "object"), (.other, "object"),
         ]
         var boxes: [BoxKind: PyType] = [:]
         let propertyType = property, staticType = staticMethod, classType = classMethod, superKind = superType

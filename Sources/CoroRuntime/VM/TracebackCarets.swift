@@ -11,7 +11,6 @@ enum TracebackCarets {
         else { return nil }
         let text = source.lineText(line)
         let characters = Array(text.unicodeScalars)
-        let lineStart = source.lineStarts[line - 1]
         let start = source.characterColumn(of: range.start) - 1
         let end = source.characterColumn(of: range.end) - 1
         let leading = characters.prefix { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }.count
@@ -21,7 +20,6 @@ enum TracebackCarets {
         let anchors = anchorsFor(segment)
         let width = end - start
         if !(width < stripped || (anchors.map { $0.right - $0.left > 0 } ?? false)) { return nil }
-        _ = lineStart
         var output = "    " + String(repeating: " ", count: start - leading)
         if let anchors {
             output += String(repeating: "~", count: anchors.left)

@@ -140,9 +140,6 @@ extension VM {
             case (.partial, "func"): return box.values[0]
             case (.partial, "args"): return box.values[1]
             case (.partial, "keywords"): return box.values[2]
-            case (.lruCache, "__wrapped__"): return box.values[0]
-            case (.lruCache, _):
-                return try getAttribute(box.values[0], intern(name))
             default: return nil
             }
         default:

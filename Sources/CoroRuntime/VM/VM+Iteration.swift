@@ -34,7 +34,7 @@ extension VM {
             case .dictKeys: return self.box(.dictKeyIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
             case .dictValues: return self.box(.dictValueIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
             case .dictItems: return self.box(.dictItemIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
-            case .property, .staticMethod, .classMethod, .superObject, .partial, .lruCache, .wrapper, .other:
+            case .property, .staticMethod, .classMethod, .superObject, .partial:
                 throw typeError("'\(object.type.name)' object is not iterable")
             default: return value
             }

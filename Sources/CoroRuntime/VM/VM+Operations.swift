@@ -267,12 +267,8 @@ extension VM {
     /// Calls the exit method with the exception being handled.
     func exitContext(_ exit: Value, _ exception: Value) throws(PyError) -> Value {
         let type: Value = exception.isNone ? .none : Value(typeOf(exception))
-        return try call(exit, [type, exception, exception.isNone ? .none : traceback(for: exception)])
-    }
-
-    /// A stand-in traceback object for `__exit__` (its identity matters, not its fields).
-    func traceback(for exception: Value) -> Value {
-        .none
+        // No traceback objects exist yet: `__exit__` receives None for it.
+        return try call(exit, [type, exception, .none])
     }
 
     func asyncOperation(_ word: UInt32, sp: inout UnsafeMutablePointer<Value>) throws(PyError) {

@@ -152,11 +152,7 @@ public final class VM {
         tracer.mark(currentException)
         tracer.mark(temporaryRoots)
         markFiber(fiber, &tracer)
-        for fiber in suspendedFibers { markFiber(fiber, &tracer) }
     }
-
-    /// Fibers of callers while a nested fiber runs (none yet outside the async runtime).
-    var suspendedFibers: [Fiber] { [] }
 
     private func markFiber(_ fiber: Fiber, _ tracer: inout Tracer) {
         for index in 0..<fiber.count {
