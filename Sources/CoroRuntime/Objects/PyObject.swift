@@ -2,7 +2,8 @@
 /// tracing collector), not by the values that refer to them; references between
 /// objects are `Value`s, which the collector follows through `trace`.
 public class PyObject {
-    /// The object's class; unowned because types are kept alive by the heap.
+    /// The object's class; unowned like every reference between heap objects (the
+    /// collector marks it with the object).
     @exclusivity(unchecked) final var typeStorage: Unmanaged<PyType>
     /// The collection epoch in which the object was last marked reachable.
     @exclusivity(unchecked) final var markEpoch: UInt32 = 0

@@ -99,7 +99,12 @@ struct Tracer {
 
     mutating func drain() {
         while let reference = pending.popLast() {
-            reference._withUnsafeGuaranteedRef { $0.trace(&self) }
+            reference._withUnsafeGuaranteedRef { object in
+                // An object keeps its class alive: a script class may be reachable
+                // only through its instances.
+                mark(Unmanaged<PyObject>.fromOpaque(object.typeStorage.toOpaque()))
+                object.trace(&self)
+            }
         }
     }
 }
