@@ -28,7 +28,6 @@ public class PyObject {
     @inline(__always)
     final var type: PyType { typeStorage.takeUnretainedValue() }
 
-
     /// Marks the values this object refers to.
     func trace(_ tracer: inout Tracer) {
         if let attributes { tracer.mark(attributes) }

@@ -20,6 +20,10 @@ func swapSlots(_ first: UnsafeMutablePointer<Value>, _ second: UnsafeMutablePoin
 }
 
 extension VM {
+    /// How many frames the running fiber may hold now: the recursion limit counts the
+    /// nested runs of the dispatch loop too, and the fiber's capacity bounds it.
+    var frameLimit: Int { min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity) }
+
     /// The names of a call's keyword arguments (a constant tuple of strings), or none.
     func keywordList(_ names: Value) -> [PyStr] {
         guard let tuple = names.as(PyTuple.self) else { return [] }

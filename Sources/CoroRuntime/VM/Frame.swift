@@ -73,14 +73,12 @@ final class Fiber {
     var count: Int { depth.pointee }
     var last: Frame? { depth.pointee > 0 ? frames[depth.pointee - 1] : nil }
 
-    /// Pushes `frame`; false when the frame stack is full.
+    /// Pushes `frame`; the caller has checked that there is room (`VM.frameLimit`).
     @inline(__always)
-    func push(_ frame: Frame) -> Bool {
+    func push(_ frame: Frame) {
         let index = depth.pointee
-        guard index < frameCapacity else { return false }
         (frames + index).initialize(to: frame)
         depth.pointee = index + 1
-        return true
     }
 
     @inline(__always)

@@ -109,17 +109,14 @@ extension VM {
             return Value(generator)
         }
         let slotTop = fiber.last?.slotTop ?? fiber.slots
-        guard slotTop + code.frameSize <= fiber.slotsEnd, fiber.count + nativeDepth < recursionLimit + 1 else {
-            throw recursionError()
-        }
+        guard slotTop + code.frameSize <= fiber.slotsEnd, fiber.count < frameLimit else { throw recursionError() }
         try bindArguments(function, arguments, keywordNames, into: slotTop)
         if code.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: slotTop) }
         let stackStart = slotTop + code.localCount + code.derefCount
-        let pushed = fiber.push(Frame(
+        fiber.push(Frame(
             code: code, base: slotTop, sp: stackStart, ip: 0, returnSlot: returnSlot ?? stackStart,
             globalsReference: function.globalsReference, namespace: namespace.map(Unmanaged.passUnretained), generator: nil,
             mode: mode, instance: .null, slotTop: slotTop + code.frameSize))
-        if !pushed { throw recursionError() }
         return nil
     }
 
@@ -158,22 +155,17 @@ extension VM {
         case .suspended:
             break
         }
-        guard fiber.count + nativeDepth < recursionLimit + 1 else { throw recursionError() }
+        guard fiber.count < frameLimit else { throw recursionError() }
         if generator.state == .suspended {
             generator.slots[generator.stackTop] = value
             generator.stackTop += 1
         }
         generator.state = .running
         let slotTop = fiber.last?.slotTop ?? fiber.slots
-        let pushed = fiber.push(Frame(
+        fiber.push(Frame(
             code: generator.code, base: generator.slots, sp: generator.slots + generator.stackTop, ip: generator.ip,
             returnSlot: returnSlot, globalsReference: Unmanaged.passUnretained(generator.globals), namespace: nil,
             generator: Unmanaged.passUnretained(generator), mode: mode, instance: .null, slotTop: slotTop))
-        if !pushed {
-            if generator.ip > 0 { generator.stackTop -= 1 }
-            generator.state = generator.ip > 0 ? .suspended : .created
-            throw recursionError()
-        }
         return true
     }
 

@@ -39,7 +39,7 @@ extension VM {
         let builtinType = typeAddresses.builtinFunction
         let metatype = typeAddresses.type
         unowned(unsafe) let builtins = self.builtins
-        var frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
+        var frameLimit = self.frameLimit
         var reraising = false
         var raising = pending
         let budget = heap.budget
@@ -317,14 +317,14 @@ extension VM {
                             unowned(unsafe) let builtin = unsafeDowncast(reference.takeUnretainedValue(), to: PyBuiltin.self)
                             if builtin.receiver.isNull {
                                 let result = try builtin.function(self, Arguments(values: buffer, keywordNames: []))
-                                frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
+                                frameLimit = self.frameLimit
                                 receiverSlot.pointee = result
                                 sp = receiverSlot + 1
                                 continue
                             }
                         }
                         let result = try callFromLoop(callable, buffer, keywordList(names), returnSlot: receiverSlot)
-                        frameLimit = min(recursionLimit + 1 - nativeDepth, fiber.frameCapacity)
+                        frameLimit = self.frameLimit
                         guard let result else {
                             // A frame was pushed: continue in it.
                             continue dispatch
@@ -556,8 +556,6 @@ extension VM {
                         if let generator = finished.generator?.takeUnretainedValue() {
                             generator.finish()
                             switch finished.mode {
-                            case .native:
-                                return .returned(result)
                             case .forIter:
                                 // The generator is exhausted: the loop pops it and jumps past its end.
                                 frames[frameIndex - 1].sp = finished.returnSlot - 1
@@ -569,7 +567,7 @@ extension VM {
                                 frames[frameIndex - 1].sp = finished.returnSlot
                                 frames[frameIndex - 1].ip = jumpTarget(of: frames[frameIndex - 1])
                                 continue dispatch
-                            case .call, .initializer:
+                            case .native, .call, .initializer:
                                 break
                             }
                         }

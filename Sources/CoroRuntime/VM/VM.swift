@@ -124,10 +124,8 @@ public final class VM {
 
     // MARK: roots
 
-    /// Collects garbage if the heap asks for it; called at safepoints with every live
-    /// frame's `sp` saved.
-    /// A safepoint that found the budget spent: raises KeyboardInterrupt if the host asked,
-    /// else collects garbage.
+    /// A safepoint that found the budget spent (called with every live frame's `sp`
+    /// saved): raises KeyboardInterrupt if the host asked, else collects garbage.
     func safepoint(keepingRoots mark: Int) throws(PyError) {
         if interruptRequest.pointee != 0 {
             interruptRequest.pointee = 0
@@ -184,7 +182,6 @@ public final class VM {
         return try body()
     }
 }
-
 
 /// The interned (immortal, shared) `str` objects of an interpreter: names in code and
 /// identifiers, so that attribute lookups compare pointers first.
