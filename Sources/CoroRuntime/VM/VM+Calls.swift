@@ -14,9 +14,7 @@ extension VM {
             return try enterFunction(function, arguments, keywordNames, mode: .call, returnSlot: returnSlot)
         }
         if let method = object as? PyMethod {
-            var withReceiver = [method.receiver]
-            withReceiver.append(contentsOf: arguments)
-            return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
+            return try withReceiver(method.receiver, arguments) { buffer throws(PyError) in
                 try callFromLoop(method.function, buffer, keywordNames, returnSlot: returnSlot)
             }
         }
@@ -47,9 +45,7 @@ extension VM {
             return try finishNativeRun()
         }
         if let method = object as? PyMethod {
-            var withReceiver = [method.receiver]
-            withReceiver.append(contentsOf: arguments)
-            return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
+            return try withReceiver(method.receiver, arguments) { buffer throws(PyError) in
                 try call(method.function, buffer, keywordNames)
             }
         }
@@ -73,9 +69,7 @@ extension VM {
             if builtin.receiver.isNull {
                 return try builtin.function(self, Arguments(values: arguments, keywordNames: keywordNames))
             }
-            var withReceiver = [builtin.receiver]
-            withReceiver.append(contentsOf: arguments)
-            return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
+            return try withReceiver(builtin.receiver, arguments) { buffer throws(PyError) in
                 try builtin.function(self, Arguments(values: buffer, keywordNames: keywordNames))
             }
         }
@@ -83,13 +77,20 @@ extension VM {
             return result
         }
         if let method = object.type.lookup(names.call) {
-            var withReceiver = [Value(object)]
-            withReceiver.append(contentsOf: arguments)
-            return try withReceiver.withUnsafeBufferPointer { buffer throws(PyError) in
+            return try withReceiver(Value(object), arguments) { buffer throws(PyError) in
                 try call(method, buffer, keywordNames)
             }
         }
         throw typeError("'\(object.type.name)' object is not callable")
+    }
+
+    /// Runs `body` with `receiver` put before `arguments`: the self of a bound method or
+    /// builtin, or the object whose `__call__` runs.
+    private func withReceiver<T>(_ receiver: Value, _ arguments: UnsafeBufferPointer<Value>,
+                                 _ body: (UnsafeBufferPointer<Value>) throws(PyError) -> T) throws(PyError) -> T {
+        var all = [receiver]
+        all.append(contentsOf: arguments)
+        return try all.withUnsafeBufferPointer { buffer throws(PyError) in try body(buffer) }
     }
 
     /// Binds arguments and pushes a frame for `function` (returns nil), or returns the
