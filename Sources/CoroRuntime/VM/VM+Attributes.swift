@@ -66,21 +66,28 @@ extension VM {
     func bind(_ found: Value, to object: Value, _ type: PyType) throws(PyError) -> Value {
         guard case .object(let reference) = found else { return found }
         let attribute = reference.takeUnretainedValue()
+        if let box = attribute as? PyBox, let method = classLevelMethod(box, owner: Value(type)) { return method }
         switch attribute {
         case is PyFunction:
             return Value(heap.register(PyMethod(type: types.method, function: found, receiver: object)))
         case let builtin as PyBuiltin where builtin.owner != nil && builtin.receiver.isNull:
             return Value(heap.register(PyBuiltin(type: types.builtinFunction, name: builtin.name, owner: builtin.owner,
                                                  receiver: object, function: builtin.function)))
-        case let box as PyBox where box.kind == .staticMethod:
-            return box.values[0]
-        case let box as PyBox where box.kind == .classMethod:
-            return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: Value(type))))
         default:
             if !attribute.type.isBuiltin, let getter = attribute.type.lookup(names.get) {
                 return try call(getter, [found, object, Value(type)])
             }
             return found
+        }
+    }
+
+    /// A `staticmethod`'s function, or a `classmethod`'s bound to `owner` (the class it
+    /// was reached through); nil for any other box.
+    func classLevelMethod(_ box: PyBox, owner: Value) -> Value? {
+        switch box.kind {
+        case .staticMethod: return box.values[0]
+        case .classMethod: return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: owner)))
+        default: return nil
         }
     }
 
@@ -90,12 +97,7 @@ extension VM {
         if let found = type.lookup(name) {
             guard case .object(let reference) = found else { return found }
             let attribute = reference.takeUnretainedValue()
-            if let box = attribute as? PyBox {
-                if box.kind == .staticMethod { return box.values[0] }
-                if box.kind == .classMethod {
-                    return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: Value(type))))
-                }
-            }
+            if let box = attribute as? PyBox, let method = classLevelMethod(box, owner: Value(type)) { return method }
             if !attribute.type.isBuiltin, !(attribute is PyType), let getter = attribute.type.lookup(names.get) {
                 return try call(getter, [found, .none, Value(type)])
             }

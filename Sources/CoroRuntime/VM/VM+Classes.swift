@@ -244,13 +244,7 @@ extension VM {
         for type in mro[(position + 1)...] {
             guard let found = type.dict.lookupString(name) else { continue }
             if receiver.object is PyType {
-                if let box = found.as(PyBox.self), box.kind == .classMethod {
-                    return Value(heap.register(PyMethod(type: types.method, function: box.values[0], receiver: receiver)))
-                }
-                if let box = found.as(PyBox.self), box.kind == .staticMethod { return box.values[0] }
-                if let builtin = found.as(PyBuiltin.self), builtin.name == "__new__" || builtin.name == "__init_subclass__" {
-                    return found
-                }
+                if let box = found.as(PyBox.self), let method = classLevelMethod(box, owner: receiver) { return method }
                 return found
             }
             return try bind(found, to: receiver, receiverType)
