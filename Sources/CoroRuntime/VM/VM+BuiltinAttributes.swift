@@ -5,12 +5,7 @@ extension VM {
         if name == "__class__" { return Value(typeOf(value)) }
         switch value {
         case .int, .bool:
-            switch name {
-            case "real", "numerator": return value.normalizedBool
-            case "imag": return .int(0)
-            case "denominator": return .int(1)
-            default: return nil
-            }
+            return intAttribute(value, name)
         case .float(let number):
             switch name {
             case "real": return value
@@ -21,6 +16,16 @@ extension VM {
             return nil
         case .object(let reference):
             return try objectAttribute(reference.takeUnretainedValue(), value, name)
+        }
+    }
+
+    /// `real`, `imag`, `numerator` and `denominator` of an int (a bool's are its int's).
+    private func intAttribute(_ value: Value, _ name: String) -> Value? {
+        switch name {
+        case "real", "numerator": return value.normalizedBool
+        case "imag": return .int(0)
+        case "denominator": return .int(1)
+        default: return nil
         }
     }
 
@@ -119,15 +124,8 @@ extension VM {
             case "step": return slice.step
             default: return nil
             }
-        case let big as PyBigInt:
-            switch name {
-            case "real", "numerator": return value
-            case "imag": return .int(0)
-            case "denominator": return .int(1)
-            default:
-                _ = big
-                return nil
-            }
+        case is PyBigInt:
+            return intAttribute(value, name)
         case let box as PyBox:
             switch (box.kind, name) {
             case (.superObject, _):
