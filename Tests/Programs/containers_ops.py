@@ -26,3 +26,9 @@ nested = [1, [2, [3, [4]]]]
 nested[1][1].append(5); print(nested, nested.copy() == nested, nested.copy() is nested)
 r = range(0, 20, 3); print(r, len(r), r[2], r[-1], 9 in r, list(r[1:3]), range(5) == range(0, 5))
 print(any([]), all([]), any(x > 2 for x in [1, 3]), all(x for x in [1, 0]), sum([[1], [2]], []))
+print(97 in b"ab", True in b"\x01", 0 in b"ab")
+for needle in (256, -1):
+    try:
+        print(needle in b"ab")
+    except ValueError as error:
+        print("ValueError", error)

@@ -22,35 +22,39 @@ extension VM {
         let (forward, reflected, inPlaceName) = names.binary[operation.rawValue]
         let leftType = typeOf(left)
         let rightType = typeOf(right)
-        if inPlace, !leftType.isBuiltin, let method = leftType.lookup(inPlaceName) {
-            let result = try call(method, [left, right])
-            if !result.isIdentical(to: notImplemented) { return result }
+        if inPlace, !leftType.isBuiltin, let method = leftType.lookup(inPlaceName),
+           let result = try callDunder(method, left, right) {
+            return result
         }
         let rightFirst = rightType !== leftType && rightType.isSubtype(of: leftType) && !rightType.isBuiltin
-        if rightFirst, let method = rightType.lookup(reflected) {
-            let result = try call(method, [right, left])
-            if !result.isIdentical(to: notImplemented) { return result }
+        if rightFirst, let method = rightType.lookup(reflected), let result = try callDunder(method, right, left) {
+            return result
         }
-        if !leftType.isBuiltin, let method = leftType.lookup(forward) {
-            let result = try call(method, [left, right])
-            if !result.isIdentical(to: notImplemented) { return result }
+        if !leftType.isBuiltin, let method = leftType.lookup(forward), let result = try callDunder(method, left, right) {
+            return result
         }
-        if !rightFirst, rightType !== leftType, !rightType.isBuiltin, let method = rightType.lookup(reflected) {
-            let result = try call(method, [right, left])
-            if !result.isIdentical(to: notImplemented) { return result }
+        if !rightFirst, rightType !== leftType, !rightType.isBuiltin, let method = rightType.lookup(reflected),
+           let result = try callDunder(method, right, left) {
+            return result
         }
         throw binaryTypeError(left, right, operation, inPlace: inPlace)
+    }
+
+    /// Calls a binary dunder method; nil when it returned NotImplemented.
+    private func callDunder(_ method: Value, _ first: Value, _ second: Value) throws(PyError) -> Value? {
+        let result = try call(method, [first, second])
+        return result.isIdentical(to: notImplemented) ? nil : result
     }
 
     private func binaryTypeError(_ left: Value, _ right: Value, _ operation: BinaryOperation, inPlace: Bool) -> PyError {
         let leftName = typeName(left)
         let rightName = typeName(right)
-        if operation == .add, leftName == "str" || leftName == "list" || leftName == "tuple" || leftName == "bytes",
-           leftName != rightName {
+        let sequenceNames: Set = ["str", "list", "tuple", "bytes"]
+        if operation == .add, sequenceNames.contains(leftName), leftName != rightName {
             return typeError("can only concatenate \(leftName) (not \"\(rightName)\") to \(leftName)")
         }
-        if operation == .mul, ["str", "list", "tuple", "bytes"].contains(leftName) || ["str", "list", "tuple", "bytes"].contains(rightName) {
-            let other = ["str", "list", "tuple", "bytes"].contains(leftName) ? rightName : leftName
+        if operation == .mul, sequenceNames.contains(leftName) || sequenceNames.contains(rightName) {
+            let other = sequenceNames.contains(leftName) ? rightName : leftName
             return typeError("can't multiply sequence by non-int of type '\(other)'")
         }
         if operation == .pow {
@@ -99,7 +103,7 @@ extension VM {
             }
             return self.list(items)
         case (let tuple as PyTuple, .add):
-            guard let other = right.as(PyTuple.self), other.type === types.tuple || true else { return nil }
+            guard let other = right.as(PyTuple.self) else { return nil }
             return self.tuple(tuple.items + other.items)
         case (let tuple as PyTuple, .mul):
             guard let count = try repeatCount(right) else { return nil }
@@ -178,24 +182,24 @@ extension VM {
         let forward = names.comparison[operation.rawValue]
         let reflected = names.comparison[operation.swapped.rawValue]
         let rightFirst = rightType !== leftType && rightType.isSubtype(of: leftType) && !rightType.isBuiltin
-        if rightFirst, let method = rightType.lookup(reflected), !(method.object is PyBuiltin) {
-            let result = try call(method, [right, left])
-            if !result.isIdentical(to: notImplemented) { return result }
+        if rightFirst, let method = rightType.lookup(reflected), !(method.object is PyBuiltin),
+           let result = try callDunder(method, right, left) {
+            return result
         }
-        if !leftType.isBuiltin, let method = leftType.lookup(forward), !(method.object is PyBuiltin) {
-            let result = try call(method, [left, right])
-            if !result.isIdentical(to: notImplemented) { return result }
+        if !leftType.isBuiltin, let method = leftType.lookup(forward), !(method.object is PyBuiltin),
+           let result = try callDunder(method, left, right) {
+            return result
         }
-        if !rightType.isBuiltin, !rightFirst, let method = rightType.lookup(reflected), !(method.object is PyBuiltin) {
-            let result = try call(method, [right, left])
-            if !result.isIdentical(to: notImplemented) { return result }
+        if !rightType.isBuiltin, !rightFirst, let method = rightType.lookup(reflected), !(method.object is PyBuiltin),
+           let result = try callDunder(method, right, left) {
+            return result
         }
         switch operation {
         case .eq: return .bool(left.isIdentical(to: right))
         case .ne:
-            if !leftType.isBuiltin, let method = leftType.lookup(names.eq), !(method.object is PyBuiltin) {
-                let result = try call(method, [left, right])
-                if !result.isIdentical(to: notImplemented) { return .bool(!(try isTrue(result))) }
+            if !leftType.isBuiltin, let method = leftType.lookup(names.eq), !(method.object is PyBuiltin),
+               let result = try callDunder(method, left, right) {
+                return .bool(!(try isTrue(result)))
             }
             return .bool(!left.isIdentical(to: right))
         default:
@@ -411,7 +415,10 @@ extension VM {
             if range.step > 0 { return number >= range.start && number < range.stop && (number - range.start) % range.step == 0 }
             return number <= range.start && number > range.stop && (range.start - number) % (-range.step) == 0
         case let bytes as PyBytes:
-            if case .int(let byte) = needle { return bytes.bytes.contains(UInt8(truncatingIfNeeded: byte)) }
+            if case .int(let byte) = needle.normalizedBool {
+                guard let value = UInt8(exactly: byte) else { throw error("ValueError", "byte must be in range(0, 256)") }
+                return bytes.bytes.contains(value)
+            }
             guard let other = needle.as(PyBytes.self) else { throw typeError("a bytes-like object is required, not '\(typeName(needle))'") }
             return other.bytes.isEmpty || bytes.bytes.firstRange(of: other.bytes) != nil
         case let box as PyBox where box.kind == .dictKeys || box.kind == .dictItems:
