@@ -142,12 +142,7 @@ extension VM {
         case .mul: result = a.multipliedReportingOverflow(by: b)
         case .floorDiv, .mod:
             guard b != 0, !(a == Int128.min && b == -1) else { return nil }
-            var quotient = a / b
-            var remainder = a % b
-            if remainder != 0 && ((remainder < 0) != (b < 0)) {
-                quotient -= 1
-                remainder += b
-            }
+            let (quotient, remainder) = floorDivide(a, b)
             result = (operation == .mod ? remainder : quotient, false)
         default:
             return nil
@@ -176,15 +171,11 @@ extension VM {
         case .floorDiv:
             if b == 0 { throw error("ZeroDivisionError", "integer division or modulo by zero") }
             if a == Int.min && b == -1 { return nil }
-            var quotient = a / b
-            if (a % b != 0) && ((a < 0) != (b < 0)) { quotient -= 1 }
-            return .int(quotient)
+            return .int(floorDivide(a, b).quotient)
         case .mod:
             if b == 0 { throw error("ZeroDivisionError", "integer modulo by zero") }
             if b == -1 { return .int(0) }
-            var remainder = a % b
-            if remainder != 0 && ((remainder < 0) != (b < 0)) { remainder += b }
-            return .int(remainder)
+            return .int(floorDivide(a, b).remainder)
         case .trueDiv:
             if b == 0 { throw error("ZeroDivisionError", "division by zero") }
             if abs(a) < 1 << 53 && abs(b) < 1 << 53 { return .float(Double(a) / Double(b)) }
@@ -221,16 +212,6 @@ extension VM {
         case .xor: return .int(a ^ b)
         case .matMul: return nil
         }
-    }
-
-    /// Python's floor division and modulo of big ints.
-    func floorDivide(_ a: BigInt, _ b: BigInt) -> (quotient: BigInt, remainder: BigInt) {
-        var (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
-        if remainder != 0 && ((remainder < 0) != (b < 0)) {
-            quotient -= 1
-            remainder += b
-        }
-        return (quotient, remainder)
     }
 
     /// Correctly rounded int / int for big operands.
@@ -368,6 +349,18 @@ extension Value {
 
 @inline(__always)
 func power(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+
+/// Python's floor division and modulo: the quotient rounds toward negative infinity and
+/// the remainder takes the divisor's sign. `b` is nonzero and the quotient fits in `T`.
+@inline(__always)
+func floorDivide<T: BinaryInteger>(_ a: T, _ b: T) -> (quotient: T, remainder: T) {
+    var (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
+    if remainder != 0 && ((remainder < 0) != (b < 0)) {
+        quotient -= 1
+        remainder += b
+    }
+    return (quotient, remainder)
+}
 
 /// BigInt from Int without BigInt's generic (unspecialised, slow) initialiser.
 @inline(__always)
