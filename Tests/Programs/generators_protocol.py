@@ -68,3 +68,23 @@ def delegator():
     yield from [1, 2]
     yield from (c for c in "ab")
 print(list(delegator()))
+
+def three():
+    yield 1
+    yield 2
+    yield 3
+    print("unpacking drew the generator dry")
+
+def endless():
+    n = 0
+    while True:
+        n += 1
+        yield n
+
+for source in (three, endless):
+    try:
+        first, second = source()
+    except ValueError as error:
+        print(source.__name__, error)
+head, *rest = three()
+print(head, rest)

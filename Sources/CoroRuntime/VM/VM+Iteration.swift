@@ -202,8 +202,9 @@ extension VM {
         }
     }
 
-    /// All items of an iterable (kept alive while later items are produced).
-    func collect(_ iterable: Value) throws(PyError) -> [Value] {
+    /// All items of an iterable (kept alive while later items are produced), or no more
+    /// than its first `limit`.
+    func collect(_ iterable: Value, limit: Int = .max) throws(PyError) -> [Value] {
         if case .object(let reference) = iterable {
             let object = reference.takeUnretainedValue()
             if object.type === types.list, let list = object as? PyList { return list.items }
@@ -213,7 +214,7 @@ extension VM {
         let iterator = try iterate(iterable)
         root(iterator)
         var items: [Value] = []
-        while let item = try nextItem(iterator) {
+        while items.count < limit, let item = try nextItem(iterator) {
             items.append(item)
             root(item)
         }

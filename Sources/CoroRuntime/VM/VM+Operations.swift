@@ -149,7 +149,8 @@ extension VM {
         case .listToTuple:
             if let list = sp[-1].as(PyList.self) { sp[-1] = tuple(list.items) }
         case .unpackSequence:
-            let items = try collectForUnpacking(sp[-1], context: nil)
+            // One item more than the targets is enough to know there are too many.
+            let items = try collectForUnpacking(sp[-1], context: nil, limit: operand + 1)
             guard items.count == operand else {
                 if items.count < operand {
                     throw error("ValueError", "not enough values to unpack (expected \(operand), got \(items.count))")
@@ -205,10 +206,11 @@ extension VM {
         return "function"
     }
 
-    /// Items to unpack, with CPython's message when the value is not iterable.
-    private func collectForUnpacking(_ value: Value, context: String?) throws(PyError) -> [Value] {
+    /// Items to unpack (no more than `limit`), with CPython's message when the value is
+    /// not iterable.
+    private func collectForUnpacking(_ value: Value, context: String?, limit: Int = .max) throws(PyError) -> [Value] {
         do throws(PyError) {
-            return try collect(value)
+            return try collect(value, limit: limit)
         } catch let thrown {
             if thrown.exception.type === types[exception: "TypeError"], (try? iterate(value)) == nil {
                 if let context { throw typeError("\(context), not \(typeName(value))") }
