@@ -25,15 +25,15 @@ extension VM {
         case is PyTuple: return box(.tupleIterator, [value])
         case is PyStr: return box(.strIterator, [value])
         case let range as PyRange: return rangeIterator(range)
-        case is PyDict: return box(.dictKeyIterator, [value, .int((value.as(PyDict.self)?.count ?? 0))])
-        case is PySet: return box(.setIterator, [value] + (value.as(PySet.self)?.keys ?? []), state: 1)
+        case is PyDict: return dictIterator(.dictKeyIterator, value)
+        case let set as PySet: return box(.setIterator, [value] + set.keys, state: 1)
         case is PyBytes: return box(.bytesIterator, [value])
         case is PyGenerator: return value
         case let box as PyBox:
             switch box.kind {
-            case .dictKeys: return self.box(.dictKeyIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
-            case .dictValues: return self.box(.dictValueIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
-            case .dictItems: return self.box(.dictItemIterator, [box.values[0], .int(box.values[0].as(PyDict.self)?.count ?? 0)])
+            case .dictKeys: return dictIterator(.dictKeyIterator, box.values[0])
+            case .dictValues: return dictIterator(.dictValueIterator, box.values[0])
+            case .dictItems: return dictIterator(.dictItemIterator, box.values[0])
             case .property, .staticMethod, .classMethod, .superObject, .partial:
                 throw typeError("'\(object.type.name)' object is not iterable")
             default: return value
@@ -42,6 +42,12 @@ extension VM {
             if let method = object.type.lookup(names.iter) { return try call(method, [value]) }
             throw typeError("'\(object.type.name)' object is not iterable")
         }
+    }
+
+    /// An iterator over a dict's keys, values or items; it remembers the dict's size to
+    /// notice the dict changing size under it.
+    private func dictIterator(_ kind: BoxKind, _ dict: Value) -> Value {
+        box(kind, [dict, .int(dict.as(PyDict.self)?.count ?? 0)])
     }
 
     func listIterator(_ list: Value) -> Value {
@@ -169,12 +175,10 @@ extension VM {
             let strict = box.state == 1
             for (position, iterator) in box.values.enumerated() {
                 guard let item = try nextItem(iterator) else {
-                    if strict && position > 0 {
-                        throw error("ValueError", "zip() argument \(position + 1) is shorter than argument\(position == 1 ? "" : "s") 1\(position == 1 ? "" : "-\(position)")")
-                    }
+                    if strict && position > 0 { throw zipLengthError(position, "shorter") }
                     if strict {
                         for (other, rest) in box.values.enumerated().dropFirst() where try nextItem(rest) != nil {
-                            throw error("ValueError", "zip() argument \(other + 1) is longer than argument\(other == 1 ? "" : "s") 1\(other == 1 ? "" : "-\(other)")")
+                            throw zipLengthError(other, "longer")
                         }
                     }
                     return nil
@@ -245,13 +249,7 @@ extension VM {
 
     /// One step of `yield from` into something that is not a generator frame.
     func sendNative(_ receiver: Value, _ value: Value) throws(PyError) -> RunOutcome {
-        if let generator = receiver.as(PyGenerator.self) {
-            do throws(PyError) {
-                return try resumeGenerator(generator, sending: value)
-            } catch let thrown {
-                throw thrown
-            }
-        }
+        if let generator = receiver.as(PyGenerator.self) { return try resumeGenerator(generator, sending: value) }
         do throws(PyError) {
             if value.isNone {
                 guard let item = try nextItemRaisingStop(receiver) else { return .returned(.none) }
@@ -264,6 +262,12 @@ extension VM {
             }
             throw thrown
         }
+    }
+
+    /// `zip(strict=True)`'s error for argument `index` (from 0), shorter or longer than
+    /// the ones before it.
+    private func zipLengthError(_ index: Int, _ comparison: String) -> PyError {
+        error("ValueError", "zip() argument \(index + 1) is \(comparison) than \(index == 1 ? "argument 1" : "arguments 1-\(index)")")
     }
 
     /// Like `nextItem`, but lets StopIteration from `__next__` through (for its value).
