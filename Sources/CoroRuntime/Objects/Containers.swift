@@ -85,22 +85,39 @@ public final class PyBytes: PyObject {
     }
 }
 
-/// A `range`.
+/// A `range` of Ints. Its arithmetic is done in 128 bits: a range can hold more than
+/// `Int.max` items, and its items' offsets can pass the ends of `Int`.
 public final class PyRange: PyObject {
     let start: Int
     let stop: Int
     let step: Int
+    /// How many items it has.
+    let length: Int128
 
     init(type: PyType, start: Int, stop: Int, step: Int) {
         self.start = start
         self.stop = stop
         self.step = step
+        let (first, end, stride) = (Int128(start), Int128(stop), Int128(step))
+        if step > 0 {
+            length = first < end ? (end - first - 1) / stride + 1 : 0
+        } else {
+            length = first > end ? (first - end - 1) / -stride + 1 : 0
+        }
         super.init(type: type)
     }
 
-    var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    /// The length as an Int, capped at `Int.max` (no loop gets that far).
+    var count: Int { Int(clamping: length) }
+
+    /// The value `offset` steps from the start (inside the range or just past an end).
+    func value(at offset: Int128) -> Int128 { Int128(start) + offset * Int128(step) }
+
+    /// Whether `number` is one of the items.
+    func contains(_ number: Int) -> Bool {
+        let offset = Int128(number) - Int128(start)
+        let inside = step > 0 ? number >= start && number < stop : number <= start && number > stop
+        return inside && offset % Int128(step) == 0
     }
 }
 
@@ -165,8 +182,8 @@ public final class PyBox: PyObject {
 
     /// The list a list iterator walks (a field of its own so the loop reads it cheaply).
     @exclusivity(unchecked) var subject: Value = .null
-    /// A range iterator's end (exclusive, reachable by whole steps) and step.
-    @exclusivity(unchecked) var stop = 0
+    /// A range iterator's items left (`state` is the next one) and step.
+    @exclusivity(unchecked) var remaining = 0
     @exclusivity(unchecked) var step = 0
 
     init(type: PyType, kind: BoxKind, values: [Value], state: Int = 0) {

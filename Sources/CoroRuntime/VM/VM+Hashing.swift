@@ -25,7 +25,12 @@ extension VM {
                 case let box as PyBox where box.kind == .dictKeys || box.kind == .dictValues || box.kind == .dictItems:
                     throw typeError("unhashable type: '\(object.type.name)'")
                 case let range as PyRange:
-                    return try hashTuple(newTuple([.int(range.count), .int(range.start), .int(range.step)]))
+                    // As CPython: equal ranges hash alike (an empty one's bounds and a
+                    // one-item one's step do not count).
+                    let length = intValue(medium: range.length)
+                    let start: Value = range.length == 0 ? .none : .int(range.start)
+                    let step: Value = range.length <= 1 ? .none : .int(range.step)
+                    return try hashTuple(newTuple([length, start, step]))
                 default:
                     return identityHash(object)
                 }

@@ -59,7 +59,7 @@ extension VM {
     func rangeIterator(_ range: PyRange) -> Value {
         let iterator = heap.register(PyBox(type: types.box[.rangeIterator] ?? types.object, kind: .rangeIterator, values: [],
                                            state: range.start))
-        iterator.stop = range.start &+ range.count &* range.step
+        iterator.remaining = range.count
         iterator.step = range.step
         return Value(iterator)
     }
@@ -112,8 +112,9 @@ extension VM {
             box.state += 1
             return .int(Int(bytes.bytes[box.state - 1]))
         case .rangeIterator:
+            guard box.remaining > 0 else { return nil }
             let current = box.state
-            guard box.step > 0 ? current < box.stop : current > box.stop else { return nil }
+            box.remaining -= 1
             box.state = current &+ box.step
             return .int(current)
         case .dictKeyIterator, .dictValueIterator, .dictItemIterator:

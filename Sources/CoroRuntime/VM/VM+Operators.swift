@@ -278,7 +278,7 @@ extension VM {
             return sameKeys == (operation == .eq)
         case (let s as PyRange, let t as PyRange):
             guard operation == .eq || operation == .ne else { return nil }
-            let same = s.count == t.count && (s.count == 0 || (s.start == t.start && (s.count == 1 || s.step == t.step)))
+            let same = s.length == t.length && (s.length == 0 || (s.start == t.start && (s.length == 1 || s.step == t.step)))
             return same == (operation == .eq)
         default:
             if operation == .eq || operation == .ne {
@@ -362,7 +362,7 @@ extension VM {
                 case let tuple as PyTuple: return !tuple.items.isEmpty
                 case let dict as PyDict: return dict.count > 0
                 case let set as PySet: return set.count > 0
-                case let range as PyRange: return range.count > 0
+                case let range as PyRange: return range.length > 0
                 case is PyBigInt: return true
                 case let bytes as PyBytes: return !bytes.bytes.isEmpty
                 case let box as PyBox where [.dictKeys, .dictValues, .dictItems].contains(box.kind):
@@ -412,8 +412,7 @@ extension VM {
                 for item in try collect(container) where try equals(item, needle) { return true }
                 return false
             }
-            if range.step > 0 { return number >= range.start && number < range.stop && (number - range.start) % range.step == 0 }
-            return number <= range.start && number > range.stop && (range.start - number) % (-range.step) == 0
+            return range.contains(number)
         case let bytes as PyBytes:
             if case .int(let byte) = needle.normalizedBool {
                 guard let value = UInt8(exactly: byte) else { throw error("ValueError", "byte must be in range(0, 256)") }

@@ -480,7 +480,8 @@ extension VM {
                             if typePointer == rangeIteratorType {
                                 unowned(unsafe) let box = unsafeDowncast(reference.takeUnretainedValue(), to: PyBox.self)
                                 let current = box.state
-                                if box.step > 0 ? current < box.stop : current > box.stop {
+                                if box.remaining > 0 {
+                                    box.remaining -= 1
                                     box.state = current &+ box.step
                                     sp.pointee = .int(current)
                                     sp += 1

@@ -124,14 +124,20 @@ extension VM {
         case let range as PyRange:
             if let slice = key.as(PySlice.self) {
                 let (start, _, step, length) = try sliceIndices(slice, count: range.count)
-                let first = range.start + start * range.step
-                let newStep = range.step * step
-                return Value(heap.register(PyRange(type: types.range, start: first, stop: first + length * newStep, step: newStep)))
+                let newStep = Int128(range.step) * Int128(step)
+                let first = range.value(at: Int128(start))
+                let bounds = (first, first + Int128(length) * newStep, newStep)
+                guard let start = Int(exactly: bounds.0), let stop = Int(exactly: bounds.1), let step = Int(exactly: bounds.2) else {
+                    throw error("OverflowError", "Python int too large to convert to C ssize_t")
+                }
+                return Value(heap.register(PyRange(type: types.range, start: start, stop: stop, step: step)))
             }
-            guard let position = position(try index(key, for: "range"), count: range.count) else {
+            let index = Int128(try index(key, for: "range"))
+            let position = index < 0 ? index + range.length : index
+            guard position >= 0 && position < range.length else {
                 throw error("IndexError", "range object index out of range")
             }
-            return .int(range.start + position * range.step)
+            return .int(Int(truncatingIfNeeded: range.value(at: position)))
         case let bytes as PyBytes:
             if let slice = key.as(PySlice.self) { return self.bytes(try sliceItems(bytes.bytes, slice)) }
             guard let position = position(try index(key, for: "byte"), count: bytes.bytes.count) else {
@@ -252,7 +258,11 @@ extension VM {
         case let tuple as PyTuple: return tuple.items.count
         case let dict as PyDict: return dict.count
         case let set as PySet: return set.count
-        case let range as PyRange: return range.count
+        case let range as PyRange:
+            guard let length = Int(exactly: range.length) else {
+                throw error("OverflowError", "Python int too large to convert to C ssize_t")
+            }
+            return length
         case let bytes as PyBytes: return bytes.bytes.count
         case let box as PyBox where [.dictKeys, .dictValues, .dictItems].contains(box.kind):
             return box.values[0].as(PyDict.self)?.count ?? 0
