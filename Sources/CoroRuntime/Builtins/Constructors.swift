@@ -28,7 +28,12 @@ extension VM {
         case .bytes:
             if arguments.positionalCount == 0 { return bytes([]) }
             if let string = arguments[0].as(PyStr.self) { return bytes(Array(string.value.utf8)) }
-            if case .int(let count) = arguments[0] { return bytes([UInt8](repeating: 0, count: max(0, count))) }
+            if isIntLike(arguments[0]) {
+                let count = try sizeArgument(arguments[0])
+                if count < 0 { throw error("ValueError", "negative count") }
+                try checkAllocation(count, itemSize: 1)
+                return bytes([UInt8](repeating: 0, count: count))
+            }
             var result: [UInt8] = []
             for item in try collect(arguments[0]) {
                 guard case .int(let byte) = item, (0..<256).contains(byte) else { throw error("ValueError", "bytes must be in range(0, 256)") }

@@ -150,7 +150,9 @@ extension VM {
         defineMethod(int, "__int__") { _, arguments throws(PyError) in arguments[0].normalizedBool }
         defineMethod(int, "__float__") { vm, arguments throws(PyError) in .float(try vm.floatValue(arguments[0]) ?? 0) }
         defineMethod(int, "to_bytes") { vm, arguments throws(PyError) in
-            let length = try arguments.argument(1, "length").map { value throws(PyError) in try vm.index(value) } ?? 1
+            let length = try arguments.argument(1, "length").map { value throws(PyError) in try vm.sizeArgument(value) } ?? 1
+            if length < 0 { throw vm.error("ValueError", "length argument must be non-negative") }
+            try vm.checkAllocation(length, itemSize: 1)
             let order = try arguments.argument(2, "byteorder").map { value throws(PyError) in try vm.strText(value) } ?? "big"
             var number = vm.bigInt(arguments[0]) ?? 0
             var bytes: [UInt8] = []

@@ -138,30 +138,30 @@ extension VM {
         for name in ["center", "ljust", "rjust"] {
             defineMethod(type, name) { vm, arguments throws(PyError) in
                 try arguments.expectMethod(name, vm, min: 1, max: 2)
-                let width = try vm.index(arguments[1])
-                var fill: Character = " "
+                let width = try vm.sizeArgument(arguments[1])
+                var fill = " "
                 if arguments.positionalCount > 2 {
-                    guard let given = arguments[2].as(PyStr.self), given.count == 1, let character = given.value.first else {
+                    guard let given = arguments[2].as(PyStr.self), given.count == 1 else {
                         throw vm.typeError("The fill character must be exactly one character long")
                     }
-                    fill = character
+                    fill = given.value
                 }
                 let value = text(arguments).value
                 let length = text(arguments).count
                 guard width > length else { return vm.str(value) }
                 let padding = width - length
                 switch name {
-                case "ljust": return vm.str(value + String(repeating: fill, count: padding))
-                case "rjust": return vm.str(String(repeating: fill, count: padding) + value)
+                case "ljust": return vm.str(value + (try vm.repeated(fill, padding)))
+                case "rjust": return vm.str((try vm.repeated(fill, padding)) + value)
                 default:
                     let left = padding / 2 + (padding & width & 1)
-                    return vm.str(String(repeating: fill, count: left) + value + String(repeating: fill, count: padding - left))
+                    return vm.str((try vm.repeated(fill, left)) + value + (try vm.repeated(fill, padding - left)))
                 }
             }
         }
         defineMethod(type, "zfill") { vm, arguments throws(PyError) in
             try arguments.expectMethod("zfill", vm, min: 1, max: 1)
-            let width = try vm.index(arguments[1])
+            let width = try vm.sizeArgument(arguments[1])
             var value = text(arguments).value
             let length = text(arguments).count
             guard width > length else { return vm.str(value) }
@@ -170,7 +170,7 @@ extension VM {
                 sign = String(first)
                 value.removeFirst()
             }
-            return vm.str(sign + String(repeating: "0", count: width - length) + value)
+            return vm.str(sign + (try vm.repeated("0", width - length)) + value)
         }
         for name in ["partition", "rpartition"] {
             defineMethod(type, name) { vm, arguments throws(PyError) in
@@ -216,13 +216,13 @@ extension VM {
         }
         defineMethod(type, "encode") { vm, arguments throws(PyError) in vm.bytes(Array(text(arguments).value.utf8)) }
         defineMethod(type, "expandtabs") { vm, arguments throws(PyError) in
-            let size = arguments.positionalCount > 1 ? try vm.index(arguments[1]) : 8
+            let size = arguments.positionalCount > 1 ? try vm.cIntArgument(arguments[1]) : 8
             var result = ""
             var column = 0
             for scalar in text(arguments).value.unicodeScalars {
                 if scalar == "\t" {
                     let spaces = size > 0 ? size - column % size : 0
-                    result += String(repeating: " ", count: spaces)
+                    result += try vm.repeated(" ", spaces)
                     column += spaces
                 } else {
                     result.unicodeScalars.append(scalar)

@@ -13,7 +13,14 @@ struct FormatSpec {
     var precision: Int?
     var type: Character?
 
-    init?(_ spec: String) {
+    /// Why a spec does not parse.
+    enum ParseError: Error {
+        case invalid
+        /// A width or precision that does not fit an Int (CPython's "Too many decimal digits").
+        case tooManyDigits
+    }
+
+    init(_ spec: String) throws(ParseError) {
         var characters = Array(spec)
         var index = 0
         func peek(_ offset: Int = 0) -> Character? { index + offset < characters.count ? characters[index + offset] : nil }
@@ -43,7 +50,10 @@ struct FormatSpec {
             digits.append(character)
             index += 1
         }
-        width = Int(digits) ?? 0
+        if !digits.isEmpty {
+            guard let value = Int(digits) else { throw .tooManyDigits }
+            width = value
+        }
         if let character = peek(), character == "," || character == "_" {
             grouping = character
             index += 1
@@ -55,14 +65,15 @@ struct FormatSpec {
                 precisionDigits.append(character)
                 index += 1
             }
-            guard let value = Int(precisionDigits) else { return nil }
+            if precisionDigits.isEmpty { throw .invalid }
+            guard let value = Int(precisionDigits) else { throw .tooManyDigits }
             precision = value
         }
         if index < characters.count {
             type = characters[index]
             index += 1
         }
-        if index != characters.count { return nil }
+        if index != characters.count { throw .invalid }
         characters = []
     }
 }
@@ -75,7 +86,14 @@ extension VM {
             return try call(method, [value, str(spec)])
         }
         if spec.isEmpty { return try str(of: value) }
-        guard let parsed = FormatSpec(spec) else { throw error("ValueError", "Invalid format specifier '\(spec)' for object of type '\(type.name)'") }
+        let parsed: FormatSpec
+        do {
+            parsed = try FormatSpec(spec)
+        } catch .tooManyDigits {
+            throw error("ValueError", "Too many decimal digits in format string")
+        } catch {
+            throw self.error("ValueError", "Invalid format specifier '\(spec)' for object of type '\(type.name)'")
+        }
         switch value {
         case .int, .bool:
             return str(try formatInteger(bigInt(value) ?? 0, parsed, spec: spec))
@@ -92,7 +110,7 @@ extension VM {
                 if parsed.align == "=" { throw error("ValueError", "'=' alignment not allowed in string format specifier") }
                 var text = string.value
                 if let precision = parsed.precision { text = string.substring(0..<min(precision, string.count)) }
-                return str(pad(text, parsed, defaultAlign: "<"))
+                return str(try pad(text, parsed, defaultAlign: "<"))
             }
             throw typeError("unsupported format string passed to \(type.name).__format__")
         }
@@ -116,7 +134,7 @@ extension VM {
             guard let code = UInt32(exactly: number), let scalar = Unicode.Scalar(code) else {
                 throw error("OverflowError", "%c arg not in range(0x110000)")
             }
-            return pad(String(scalar), spec, defaultAlign: ">")
+            return try pad(String(scalar), spec, defaultAlign: ">")
         default:
             throw error("ValueError", "Unknown format code '\(type)' for object of type 'int'")
         }
@@ -124,7 +142,7 @@ extension VM {
             digits = group(digits, separator: grouping, every: "xXob".contains(type) ? 4 : 3)
         }
         let signText = number < 0 ? "-" : spec.sign == "+" ? "+" : spec.sign == " " ? " " : ""
-        return padNumber(signText + prefix, digits, spec)
+        return try padNumber(signText + prefix, digits, spec)
     }
 
     private func formatFloat(_ number: Double, _ spec: FormatSpec, spec text: String) throws(PyError) -> String {
@@ -133,6 +151,10 @@ extension VM {
             throw error("ValueError", "Unknown format code '\(given)' for object of type 'float'")
         }
         if type == "n" { type = "g" }
+        if let precision = spec.precision {
+            if precision > Int(Int32.max) { throw error("ValueError", "precision too big") }
+            try checkAllocation(precision, itemSize: 1)
+        }
         let magnitude = abs(number)
         var body: String
         switch type {
@@ -156,7 +178,7 @@ extension VM {
         }
         let negative = number.sign == .minus && !number.isNaN
         let signText = negative ? "-" : spec.sign == "+" ? "+" : spec.sign == " " ? " " : ""
-        return padNumber(signText, body, spec)
+        return try padNumber(signText, body, spec)
     }
 
     private func group(_ digits: String, separator: Character, every size: Int) -> String {
@@ -169,7 +191,7 @@ extension VM {
     }
 
     /// Pads a number: `=` alignment (and `0`) put the padding between sign and digits.
-    private func padNumber(_ signAndPrefix: String, _ digits: String, _ spec: FormatSpec) -> String {
+    private func padNumber(_ signAndPrefix: String, _ digits: String, _ spec: FormatSpec) throws(PyError) -> String {
         var spec = spec
         if spec.zeroPad && spec.align == nil {
             spec.align = "="
@@ -177,23 +199,22 @@ extension VM {
         }
         if spec.align == "=" {
             let total = signAndPrefix.count + digits.count
-            let padding = String(repeating: spec.fill, count: max(0, spec.width - total))
-            return signAndPrefix + padding + digits
+            return signAndPrefix + (try repeated(String(spec.fill), spec.width - total)) + digits
         }
-        return pad(signAndPrefix + digits, spec, defaultAlign: ">")
+        return try pad(signAndPrefix + digits, spec, defaultAlign: ">")
     }
 
-    func pad(_ text: String, _ spec: FormatSpec, defaultAlign: Character) -> String {
+    func pad(_ text: String, _ spec: FormatSpec, defaultAlign: Character) throws(PyError) -> String {
         let length = text.unicodeScalars.count
         guard spec.width > length else { return text }
         let padding = spec.width - length
-        let fill = spec.zeroPad && spec.align == nil ? "0" : spec.fill
+        let fill = String(spec.zeroPad && spec.align == nil ? "0" : spec.fill)
         switch spec.align ?? (spec.zeroPad && defaultAlign == "<" ? "<" : defaultAlign) {
-        case "<": return text + String(repeating: fill, count: padding)
+        case "<": return text + (try repeated(fill, padding))
         case "^":
             let left = padding / 2
-            return String(repeating: fill, count: left) + text + String(repeating: fill, count: padding - left)
-        default: return String(repeating: fill, count: padding) + text
+            return (try repeated(fill, left)) + text + (try repeated(fill, padding - left))
+        default: return (try repeated(fill, padding)) + text
         }
     }
 

@@ -55,28 +55,34 @@ extension VM {
                 flags.unicodeScalars.append(characters[position])
                 position += 1
             }
-            var width = ""
-            if position < characters.count, characters[position] == "*" {
-                width = String(try index(try nextArgument()))
-                position += 1
-            }
-            while position < characters.count, characters[position].properties.numericType != nil, characters[position].isASCII {
-                width.unicodeScalars.append(characters[position])
-                position += 1
-            }
-            var precision: String?
-            if position < characters.count, characters[position] == "." {
-                position += 1
+            func number(limit: Int, tooBig: String) throws(PyError) -> Int? {
                 var digits = ""
-                if position < characters.count, characters[position] == "*" {
-                    digits = String(try self.index(try nextArgument()))
-                    position += 1
-                }
                 while position < characters.count, characters[position].properties.numericType != nil, characters[position].isASCII {
                     digits.unicodeScalars.append(characters[position])
                     position += 1
                 }
-                precision = digits.isEmpty ? "0" : digits
+                if digits.isEmpty { return nil }
+                guard let value = Int(digits), value <= limit else { throw error("ValueError", tooBig) }
+                return value
+            }
+            var width: Int?
+            if position < characters.count, characters[position] == "*" {
+                position += 1
+                let given = try sizeArgument(try nextArgument())
+                if given < 0 { flags += "-" }
+                width = given == .min ? .max : abs(given)
+            } else {
+                width = try number(limit: .max, tooBig: "width too big")
+            }
+            var precision: Int?
+            if position < characters.count, characters[position] == "." {
+                position += 1
+                if position < characters.count, characters[position] == "*" {
+                    position += 1
+                    precision = max(0, try cIntArgument(try nextArgument()))
+                } else {
+                    precision = try number(limit: Int(Int32.max), tooBig: "precision too big") ?? 0
+                }
             }
             guard position < characters.count else { throw error("ValueError", "incomplete format") }
             let conversion = Character(characters[position])
@@ -92,12 +98,12 @@ extension VM {
             if flags.contains("+") { spec += "+" } else if flags.contains(" ") { spec += " " }
             if flags.contains("#") { spec += "#" }
             if zeroPadded { spec += "0" }
-            spec += width
+            if let width { spec += String(width) }
             var piece: String
             switch conversion {
             case "s", "r", "a":
                 var text = conversion == "s" ? try strText(value) : conversion == "r" ? try repr(value) : try ascii(value)
-                if let precision, let count = Int(precision) { text = String(text.unicodeScalars.prefix(count)) }
+                if let precision { text = String(text.unicodeScalars.prefix(precision)) }
                 piece = try strText(try format(str(text), spec))
             case "d", "i", "u":
                 guard let number = try integerForPercent(value, conversion) else {
@@ -113,7 +119,7 @@ extension VM {
                 guard let number = try floatValue(value) else {
                     throw typeError("must be real number, not \(typeName(value))")
                 }
-                piece = try strText(try format(.float(number), spec + "." + (precision ?? "6") + String(conversion)))
+                piece = try strText(try format(.float(number), spec + "." + String(precision ?? 6) + String(conversion)))
             case "c":
                 if let text = value.as(PyStr.self), text.count == 1 {
                     piece = try strText(try format(value, spec))

@@ -214,6 +214,7 @@ extension VM {
             let object = reference.takeUnretainedValue()
             if object.type === types.list, let list = object as? PyList { return list.items }
             if object.type === types.tuple, let tuple = object as? PyTuple { return tuple.items }
+            if let range = object as? PyRange { try checkAllocation(min(range.length, Int128(limit)), itemSize: MemoryLayout<Value>.stride) }
         }
         // The items stay rooted after the return, for the native code that asked.
         let iterator = try iterate(iterable)

@@ -76,7 +76,8 @@ extension VM {
             return str(string.value + other.value)
         case (let string as PyStr, .mul):
             guard let count = try repeatCount(right) else { return nil }
-            return str(String(repeating: string.value, count: count))
+            if string.count > Int.max / max(count, 1) { throw error("OverflowError", "repeated string is too long") }
+            return str(try repeated(string.value, count))
         case (let string as PyStr, .mod):
             return str(try percentFormat(string.value, right))
         case (let list as PyList, .add):
@@ -94,9 +95,7 @@ extension VM {
             return self.list(list.items + other.items)
         case (let list as PyList, .mul):
             guard let count = try repeatCount(right) else { return nil }
-            var items: [Value] = []
-            items.reserveCapacity(list.items.count * count)
-            for _ in 0..<count { items.append(contentsOf: list.items) }
+            let items = try repeatedItems(list.items, count, tooLong: memoryError())
             if inPlace {
                 list.items = items
                 return left
@@ -107,12 +106,13 @@ extension VM {
             return self.tuple(tuple.items + other.items)
         case (let tuple as PyTuple, .mul):
             guard let count = try repeatCount(right) else { return nil }
-            var items: [Value] = []
-            for _ in 0..<count { items.append(contentsOf: tuple.items) }
-            return self.tuple(items)
+            return self.tuple(try repeatedItems(tuple.items, count, tooLong: memoryError()))
         case (let bytes as PyBytes, .add):
             guard let other = right.as(PyBytes.self) else { return nil }
             return self.bytes(bytes.bytes + other.bytes)
+        case (let bytes as PyBytes, .mul):
+            guard let count = try repeatCount(right) else { return nil }
+            return self.bytes(try repeatedItems(bytes.bytes, count, tooLong: error("OverflowError", "repeated bytes are too long")))
         case (let dict as PyDict, .or):
             guard let other = right.as(PyDict.self) else { return nil }
             if inPlace {
@@ -132,6 +132,17 @@ extension VM {
         default:
             return nil
         }
+    }
+
+    /// `items * count` for lists, tuples and bytes; `tooLong` is raised when the size overflows.
+    private func repeatedItems<Item>(_ items: [Item], _ count: Int, tooLong: @autoclosure () -> PyError) throws(PyError) -> [Item] {
+        if items.isEmpty { return [] }
+        if items.count > Int.max / max(count, 1) { throw tooLong() }
+        try checkAllocation(items.count * count, itemSize: MemoryLayout<Item>.stride)
+        var result: [Item] = []
+        result.reserveCapacity(items.count * count)
+        for _ in 0..<count { result.append(contentsOf: items) }
+        return result
     }
 
     private func repeatCount(_ value: Value) throws(PyError) -> Int? {
