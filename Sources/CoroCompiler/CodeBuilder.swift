@@ -55,14 +55,12 @@ struct CodeBuilder {
         emit(opcode, label.id)
     }
 
-    /// Places `label` at the next instruction.
+    /// Places `label` at the next instruction. A label that no reachable code has jumped
+    /// to yet, bound after a terminator, starts unreachable code: its depth stays unknown
+    /// rather than guessed, so that jumps out of it record nothing.
     mutating func bind(_ label: Label) {
         labelOffsets[label.id] = instructions.count
-        if let known = labelDepths[label.id] {
-            depth = known
-        } else if depth == nil {
-            depth = 0
-        }
+        if let known = labelDepths[label.id] { depth = known }
     }
 
     /// Forgets the depth (code after a `return` in a block) until the next label.

@@ -84,7 +84,7 @@ extension Compiler {
             yieldFrom(await: true)
         case .yield(let value):
             if let value { expression(value) } else { emitConstant(.none) }
-            emit(.yieldValue)
+            emit(.yieldValue, unit.scope.isCoroutine ? 1 : 0)
         case .yieldFrom(let value):
             expression(value)
             yieldFrom(await: false)

@@ -139,7 +139,7 @@ extension Compiler {
             case .set: emit(.setAdd, depth)
             case .dict: emit(.mapAdd, depth)
             case .generator:
-                emit(.yieldValue)
+                emit(.yieldValue, unit.scope.isCoroutine ? 1 : 0)
                 emit(.popTop)
             }
             return

@@ -27,7 +27,8 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case unpackSequence, unpackEx, formatValue
     // Functions, classes and modules.
     case makeFunction, loadBuildClass, returnValue, importName, importFrom, importStar
-    // Generators.
+    // Generators. YIELD_VALUE's operand is 1 for an async generator's own values (as
+    // opposed to an `await` passing a future through it).
     case yieldValue, getYieldFromIter, send
     // Exceptions and `with`.
     case raiseVarargs, reraise, pushExcInfo, popExcept, checkExcMatch

@@ -234,6 +234,8 @@ struct ScopeAnalyzer {
         case .generatorExp(let element, let generators):
             visitComprehension("<genexpr>", expression.range, generators, isGenerator: true) { $0.visit(element) }
         case .await(let value):
+            // An `await` makes the comprehension around it a coroutine (awaited where it is called).
+            if current.kind == .comprehension { current.isCoroutine = true }
             visit(value)
         case .yield(let value):
             current.isGenerator = true
@@ -283,6 +285,8 @@ struct ScopeAnalyzer {
             }
             element(&analyzer)
         }
+        // An async list/set/dict comprehension is awaited: the comprehension calling it awaits too.
+        if scope.isCoroutine && !isGenerator && current.kind == .comprehension { current.isCoroutine = true }
     }
 
     // MARK: resolving

@@ -129,11 +129,7 @@ extension VM {
             return .none
         }
         defineBuiltin("callable") { vm, arguments throws(PyError) in
-            let value = try arguments.exactlyOne("callable", vm)
-            guard let object = value.object else { return .bool(false) }
-            let callable = object is PyFunction || object is PyBuiltin || object is PyMethod || object is PyType
-                || object.type.lookup(vm.names.call) != nil || (object as? PyBox)?.kind == .partial
-            return .bool(callable)
+            .bool(vm.isCallable(try arguments.exactlyOne("callable", vm)))
         }
         defineBuiltin("id") { vm, arguments throws(PyError) in
             let value = try arguments.exactlyOne("id", vm)

@@ -85,7 +85,10 @@ extension VM {
         case .superObject:
             return try makeSuper(arguments)
         case .exception:
-            return Value(heap.register(PyException(type: type, args: Array(arguments.positional))))
+            var exceptionType = type
+            var members = Array(arguments.positional)
+            if type.isSubtype(of: types[exception: "BaseExceptionGroup"]) { members = try exceptionGroupMembers(&exceptionType, members) }
+            return Value(heap.register(PyException(type: exceptionType, args: members)))
         case .object:
             if arguments.values.count > 0 && type === types.object { throw typeError("object() takes no arguments") }
             return Value(heap.register(PyObject(type: type)))

@@ -12,6 +12,8 @@ extension VM {
         installSetMethods()
         installExceptionMethods()
         installGeneratorMethods()
+        installAwaitableMethods()
+        installExceptionGroupMethods()
         installFileMethods()
         installPropertyMethods()
         for type in [types.int, types.bool, types.float, types.str, types.list, types.tuple, types.dict, types.set,
@@ -231,14 +233,8 @@ extension VM {
                 return try vm.generatorStep(generator, try vm.resumeGenerator(generator, sending: arguments[1]))
             }
             defineMethod(type, "throw") { vm, arguments throws(PyError) in
-                guard let generator = arguments[0].as(PyGenerator.self), arguments.positionalCount >= 2 else {
-                    throw vm.typeError("throw expected at least 1 argument, got 0")
-                }
-                var thrown = arguments[1]
-                if arguments.positionalCount >= 3, !arguments[2].isNone, let type = thrown.as(PyType.self) {
-                    thrown = arguments[2].object is PyException ? arguments[2] : try vm.call(Value(type), [arguments[2]])
-                }
-                let exception = try vm.exceptionToRaise(thrown, cause: .null)
+                let exception = try vm.thrownException(arguments, "throw")
+                guard let generator = arguments[0].as(PyGenerator.self) else { return .none }
                 return try vm.generatorStep(generator, try vm.throwIntoGenerator(generator, exception))
             }
             defineMethod(type, "close") { vm, arguments throws(PyError) in
@@ -252,6 +248,16 @@ extension VM {
             return try vm.generatorStep(generator, try vm.resumeGenerator(generator, sending: .none))
         }
         defineMethod(types.generator, "__iter__") { _, arguments throws(PyError) in arguments[0] }
+    }
+
+    /// The exception `throw(type[, value])` and `athrow` arguments describe.
+    func thrownException(_ arguments: Arguments, _ name: String) throws(PyError) -> PyException {
+        guard arguments.positionalCount >= 2 else { throw typeError("\(name) expected at least 1 argument, got 0") }
+        var thrown = arguments[1]
+        if arguments.positionalCount >= 3, !arguments[2].isNone, let type = thrown.as(PyType.self) {
+            thrown = arguments[2].object is PyException ? arguments[2] : try call(Value(type), [arguments[2]])
+        }
+        return try exceptionToRaise(thrown, cause: .null)
     }
 
     /// The value of `send`/`__next__`: a yielded value, or StopIteration on return.

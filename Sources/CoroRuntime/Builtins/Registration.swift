@@ -13,6 +13,13 @@ extension VM {
             PyBuiltin(type: types.builtinFunction, name: name, owner: type, function: function))))
     }
 
+    /// `callable(value)`.
+    func isCallable(_ value: Value) -> Bool {
+        guard let object = value.object else { return false }
+        return object is PyFunction || object is PyBuiltin || object is PyMethod || object is PyType
+            || object.type.lookup(names.call) != nil || (object as? PyBox)?.kind == .partial
+    }
+
     /// Adds a function to a module namespace.
     func defineFunction(_ dict: PyDict, _ name: String, _ function: @escaping NativeFunction) {
         dict.setString(intern(name), Value(builtin(name, function)))

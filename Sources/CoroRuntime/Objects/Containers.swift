@@ -208,4 +208,6 @@ enum BoxKind {
     case enumerate, zip, map, filter
     case dictKeys, dictValues, dictItems
     case property, staticMethod, classMethod, superObject, partial
+    /// Awaitables: `agen.asend()`/`__anext__()`, `agen.athrow()`/`aclose()`, `coroutine.__await__()`.
+    case asyncGenSend, asyncGenThrow, coroutineWrapper
 }

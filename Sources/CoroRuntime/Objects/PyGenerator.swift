@@ -13,6 +13,9 @@ public final class PyGenerator: PyObject {
     @exclusivity(unchecked) var state = State.created
     /// The exception being handled when the generator last yielded (CPython's gi_exc_state).
     @exclusivity(unchecked) var savedException: Value = .none
+    /// Whether the last yield was an async generator's own `yield`, not an `await`
+    /// passing a future through (CPython wraps those values instead).
+    @exclusivity(unchecked) var yieldedValue = false
 
     init(type: PyType, code: RuntimeCode, globals: PyDict, name: String, qualifiedName: String) {
         self.code = code

@@ -96,6 +96,8 @@ final class BuiltinTypes {
             (.reversedSequence, "reversed"), (.enumerate, "enumerate"), (.zip, "zip"), (.map, "map"),
             (.filter, "filter"), (.dictKeys, "dict_keys"), (.dictValues, "dict_values"),
             (.dictItems, "dict_items"), (.partial, "functools.partial"),
+            (.asyncGenSend, "async_generator_asend"), (.asyncGenThrow, "async_generator_athrow"),
+            (.coroutineWrapper, "coroutine_wrapper"),
         ]
         var boxes: [BoxKind: PyType] = [:]
         let propertyType = property, staticType = staticMethod, classType = classMethod, superKind = superType
@@ -112,6 +114,12 @@ final class BuiltinTypes {
         for (name, parent) in Self.exceptionTree {
             guard let base = exceptionTypes[parent] else { continue }
             exceptionTypes[name] = make(name, metatype, [base], .exception)
+        }
+        // ExceptionGroup(BaseExceptionGroup, Exception), as in CPython.
+        if let group = exceptionTypes["ExceptionGroup"], let baseGroup = exceptionTypes["BaseExceptionGroup"],
+           let exception = exceptionTypes["Exception"] {
+            group.bases = [baseGroup, exception]
+            group.mro = [group, baseGroup, exception, exceptionRoot, root]
         }
         baseException = exceptionRoot
         exceptions = exceptionTypes

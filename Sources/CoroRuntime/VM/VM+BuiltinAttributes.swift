@@ -91,7 +91,7 @@ extension VM {
                 let index = name == "errno" ? 0 : name == "strerror" ? 1 : 2
                 return exception.args.count > 1 && index < exception.args.count ? exception.args[index] : Value.none
             case "exceptions" where exception.type.isSubtype(of: types[exception: "BaseExceptionGroup"]):
-                return exception.args.count > 1 ? tuple((try? collect(exception.args[1])) ?? []) : tuple([])
+                return tuple(groupMembers(exception))
             case "message" where exception.type.isSubtype(of: types[exception: "BaseExceptionGroup"]):
                 return exception.args.first ?? str("")
             default: return nil

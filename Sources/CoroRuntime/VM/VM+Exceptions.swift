@@ -64,9 +64,12 @@ extension VM {
         throw PyError(exception: exception)
     }
 
-    /// PEP 479: a StopIteration leaving a generator becomes a RuntimeError.
+    /// PEP 479: a StopIteration leaving a generator or coroutine becomes a RuntimeError,
+    /// and so does a StopAsyncIteration leaving an async generator.
     private func generatorExitReplacement(_ exception: PyException, _ generator: PyGenerator) -> PyException {
-        let stopIteration = types[exception: exception.type === types[exception: "StopAsyncIteration"] ? "StopAsyncIteration" : "StopIteration"]
+        let isAsyncGenerator = generator.type === types.asyncGenerator
+        let stopIteration = types[exception: isAsyncGenerator && exception.type.isSubtype(of: types[exception: "StopAsyncIteration"])
+            ? "StopAsyncIteration" : "StopIteration"]
         guard exception.type.isSubtype(of: stopIteration) else { return exception }
         let kind = generator.type === types.coroutine ? "coroutine" : generator.type === types.asyncGenerator ? "async generator" : "generator"
         let what = stopIteration.name
@@ -120,6 +123,7 @@ extension VM {
         if exception.type.isSubtype(of: types[exception: "KeyError"]), exception.args.count == 1 {
             return try repr(exception.args[0])
         }
+        if exception.type.isSubtype(of: types[exception: "BaseExceptionGroup"]) { return groupMessage(exception) }
         switch exception.args.count {
         case 0: return ""
         case 1: return try strText(exception.args[0])

@@ -202,6 +202,9 @@ extension VM {
                 if keep { return item }
             }
             return nil
+        case .asyncGenSend, .asyncGenThrow, .coroutineWrapper:
+            guard case .yielded(let value) = try stepAwaitable(box, sending: .none) else { return nil }
+            return value
         default:
             throw typeError("'\(box.type.name)' object is not an iterator")
         }
@@ -229,6 +232,10 @@ extension VM {
 
     /// The iterator `yield from`/`await` delegates to.
     func yieldFromIterator(_ value: Value, awaiting: Bool) throws(PyError) -> Value {
+        if let wrapper = value.as(PyBox.self), wrapper.kind == .coroutineWrapper {
+            // `yield from coroutine.__await__()` runs the coroutine's frame inline.
+            return wrapper.values[0]
+        }
         if let generator = value.as(PyGenerator.self) {
             if awaiting && generator.type !== types.coroutine {
                 throw typeError("object \(generator.type.name) can't be used in 'await' expression")
@@ -244,6 +251,7 @@ extension VM {
             if iterator.as(PyGenerator.self)?.type === types.coroutine {
                 throw typeError("__await__() returned a coroutine")
             }
+            if let wrapper = iterator.as(PyBox.self), wrapper.kind == .coroutineWrapper { return wrapper.values[0] }
             return iterator
         }
         return try iterate(value)
@@ -252,6 +260,7 @@ extension VM {
     /// One step of `yield from` into something that is not a generator frame.
     func sendNative(_ receiver: Value, _ value: Value) throws(PyError) -> RunOutcome {
         if let generator = receiver.as(PyGenerator.self) { return try resumeGenerator(generator, sending: value) }
+        if let box = receiver.as(PyBox.self), box.kind.isAwaitable { return try stepAwaitable(box, sending: value) }
         do throws(PyError) {
             if value.isNone {
                 guard let item = try nextItemRaisingStop(receiver) else { return .returned(.none) }

@@ -598,6 +598,7 @@ extension VM {
                         generator.stackTop = sp - generator.slots
                         generator.state = .suspended
                         generator.savedException = currentException
+                        generator.yieldedValue = operand != 0
                         switch suspended.mode {
                         case .native, .call, .initializer:
                             return .yielded(value)
@@ -621,7 +622,7 @@ extension VM {
                             }
                             continue
                         }
-                        if sp[-1].isNone, let box = receiver.as(PyBox.self), box.type.isBuiltin {
+                        if sp[-1].isNone, let box = receiver.as(PyBox.self), box.type.isBuiltin, !box.kind.isAwaitable {
                             // `yield from` over a builtin iterator (a list, a range...).
                             if let item = try nextItem(receiver) {
                                 sp[-1] = item
