@@ -10,10 +10,12 @@ public typealias OutputSink = CoroRuntime.OutputSink
 public final class Interpreter {
     private let vm: VM
 
-    /// `gcStress` collects garbage at every safepoint (for testing the collector).
-    public init(gcStress: Bool = false, output: OutputSink = OutputSink(descriptor: 1),
+    /// `gcStress` collects garbage at every safepoint (for testing the collector);
+    /// `virtualTime` runs the script on a virtual clock (sleeps complete at once, in order).
+    public init(gcStress: Bool = false, virtualTime: Bool = false, output: OutputSink = OutputSink(descriptor: 1),
                 errorOutput: OutputSink = OutputSink(descriptor: 2)) {
         vm = VM(gcStress: gcStress, output: output, errorOutput: errorOutput)
+        vm.clock = ScriptClock(isVirtual: virtualTime)
     }
 
     /// A script error, carrying the exact text CPython would print for it.

@@ -22,6 +22,9 @@ public struct CoroCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the bytecode of FILE.")
     var dis = false
 
+    @Flag(name: .long, help: "Run on a virtual clock: sleeps and timers complete at once, in order (also CORO_VIRTUAL_TIME=1).")
+    var virtualTime = false
+
     @Option(name: .customShort("c"), help: "Run CODE as the program (the remaining arguments are sys.argv[1:]).")
     var command: String?
 
@@ -46,7 +49,8 @@ public struct CoroCommand: ParsableCommand {
             return
         }
         let gcStress = getenv("CORO_GC_STRESS").map { String(cString: $0) == "1" } ?? false
-        let interpreter = Interpreter(gcStress: gcStress)
+        let virtual = virtualTime || (getenv("CORO_VIRTUAL_TIME").map { String(cString: $0) == "1" } ?? false)
+        let interpreter = Interpreter(gcStress: gcStress, virtualTime: virtual)
         Interruption.install(interpreter.interruptFlags)
         if check || ast || dis {
             try inspect(interpreter)

@@ -64,34 +64,21 @@ extension VM {
 
     private func makeTimeModule() -> PyModule {
         nativeModule("time") { dict in
-            func clock(_ id: clockid_t) -> Double {
+            defineFunction(dict, "time") { vm, _ throws(PyError) in .float(vm.clock.wall()) }
+            defineFunction(dict, "time_ns") { vm, _ throws(PyError) in .int(Int(vm.clock.wall() * 1e9)) }
+            defineFunction(dict, "monotonic") { vm, _ throws(PyError) in .float(vm.clock.monotonic()) }
+            defineFunction(dict, "perf_counter") { vm, _ throws(PyError) in .float(vm.clock.monotonic()) }
+            defineFunction(dict, "perf_counter_ns") { vm, _ throws(PyError) in .int(Int(vm.clock.monotonic() * 1e9)) }
+            defineFunction(dict, "process_time") { _, _ throws(PyError) in
                 var spec = timespec()
-                clock_gettime(id, &spec)
-                return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+                clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+                return .float(Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9)
             }
-            defineFunction(dict, "time") { _, _ throws(PyError) in .float(clock(CLOCK_REALTIME)) }
-            defineFunction(dict, "time_ns") { _, _ throws(PyError) in .int(Int(clock(CLOCK_REALTIME) * 1e9)) }
-            defineFunction(dict, "monotonic") { _, _ throws(PyError) in .float(clock(CLOCK_MONOTONIC)) }
-            defineFunction(dict, "perf_counter") { _, _ throws(PyError) in .float(clock(CLOCK_MONOTONIC)) }
-            defineFunction(dict, "perf_counter_ns") { _, _ throws(PyError) in .int(Int(clock(CLOCK_MONOTONIC) * 1e9)) }
-            defineFunction(dict, "process_time") { _, _ throws(PyError) in .float(clock(CLOCK_PROCESS_CPUTIME_ID)) }
             defineFunction(dict, "sleep") { vm, arguments throws(PyError) in
                 let seconds = try vm.floatValue(try arguments.exactlyOne("sleep", vm)) ?? 0
                 if seconds < 0 { throw vm.error("ValueError", "sleep length must be non-negative") }
                 vm.output.flush()
-                // In slices, so that Ctrl-C (delivered to another thread) is noticed.
-                var left = seconds
-                while left > 0 {
-                    if vm.interruptRequest.pointee != 0 {
-                        vm.interruptRequest.pointee = 0
-                        throw PyError(exception: vm.newException(vm.types[exception: "KeyboardInterrupt"], []))
-                    }
-                    let slice = min(left, 0.05)
-                    var request = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - slice.rounded(.down)) * 1e9))
-                    var remaining = timespec()
-                    while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
-                    left -= slice
-                }
+                try vm.sleep(seconds)
                 return .none
             }
             defineFunction(dict, "strftime") { vm, arguments throws(PyError) in

@@ -46,6 +46,8 @@ public final class VM {
     /// Native modules by name, made on first import.
     @exclusivity(unchecked) var nativeModules: [String: (VM) -> PyModule] = [:]
     @exclusivity(unchecked) var randomState = RandomState(seed: 0)
+    /// `time`'s clock and the event loop's: the system's, or virtual (`--virtual-time`).
+    @exclusivity(unchecked) public var clock = ScriptClock()
     /// The exception that ended the last `run`, if a `SystemExit` asked for a status.
     @exclusivity(unchecked) public internal(set) var exitStatus: Int32?
 
