@@ -254,7 +254,10 @@ extension VM {
     }
 
     /// `with`: looks up `__exit__` and calls `__enter__`.
-    func enterContext(_ manager: Value) throws(PyError) -> (exit: Value, entered: Value) {
+    /// `with`: replaces the manager in `slot` with its bound `__exit__` (on the stack, so
+    /// that the collector sees it while `__enter__` runs) and returns what `__enter__` returns.
+    func enterContext(at slot: UnsafeMutablePointer<Value>) throws(PyError) -> Value {
+        let manager = slot.pointee
         let type = typeOf(manager)
         guard let enter = type.lookup(names.enter) else {
             throw typeError("'\(type.name)' object does not support the context manager protocol")
@@ -262,8 +265,8 @@ extension VM {
         guard let exit = type.lookup(names.exit) else {
             throw typeError("'\(type.name)' object does not support the context manager protocol (missed __exit__ method)")
         }
-        let boundExit = try bind(exit, to: manager, type)
-        return (boundExit, try call(enter, [manager]))
+        slot.pointee = try bind(exit, to: manager, type)
+        return try call(enter, [manager])
     }
 
     /// Calls the exit method with the exception being handled.

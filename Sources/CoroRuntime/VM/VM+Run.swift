@@ -675,9 +675,7 @@ extension VM {
                     case .beforeWith:
                         frames[frameIndex].sp = sp
                         frames[frameIndex].ip = ip
-                        let manager = sp[-1]
-                        let (exit, entered) = try enterContext(manager)
-                        storePair(sp - 1, exit, entered)
+                        sp.pointee = try enterContext(at: sp - 1)
                         sp += 1
                     case .withExceptStart:
                         frames[frameIndex].sp = sp
