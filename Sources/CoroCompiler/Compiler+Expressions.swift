@@ -282,6 +282,7 @@ extension Compiler {
 
     /// `yield from` or `await` of the value on top of the stack.
     func yieldFrom(await isAwait: Bool) {
+        if isAwait { unit.awaits = true }
         emit(isAwait ? .getAwaitable : .getYieldFromIter)
         emitConstant(.none)
         let loop = makeLabel()

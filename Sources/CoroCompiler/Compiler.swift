@@ -21,6 +21,8 @@ public final class Compiler {
         var localSlots: [String: Int] = [:]
         var derefSlots: [String: Int] = [:]
         var docString: String?
+        /// Whether the unit awaits (a module body that does is a `.coro` script's main coroutine).
+        var awaits = false
     }
 
     /// A block that `break`, `continue` and `return` must unwind out of (CPython's fblock).
@@ -149,6 +151,8 @@ public final class Compiler {
             allFlags.insert(.generator)
         } else if unit.scope.isCoroutine && unit.scope.kind != .module {
             allFlags.insert(.coroutine)
+        } else if unit.scope.kind == .module && unit.awaits {
+            allFlags.formUnion([.coroutine, .topLevelAwait])
         }
         if let arguments {
             if arguments.varArgs != nil { allFlags.insert(.varArgs) }

@@ -14,6 +14,9 @@ extension VM {
         nativeModules["collections"] = { $0.makeCollectionsModule() }
         nativeModules["json"] = { $0.makeJSONModule() }
         nativeModules["string"] = { $0.makeStringModule() }
+        nativeModules["asyncio"] = { $0.makeAsyncioModule() }
+        nativeModules["concurrent"] = { $0.newModule("concurrent") }
+        nativeModules["concurrent.futures"] = { $0.makeConcurrentFuturesModule() }
         nativeModules["builtins"] = { $0.builtinsModule }
     }
 

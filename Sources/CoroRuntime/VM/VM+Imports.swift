@@ -55,6 +55,11 @@ extension VM {
         if let maker = nativeModules[name] {
             let module = maker(self)
             modules.setString(intern(name), Value(module))
+            if let dot = name.lastIndex(of: ".") {
+                // A submodule is also an attribute of its package.
+                let package = try importModule(String(name[..<dot]))
+                package.dict.setString(intern(String(name[name.index(after: dot)...])), Value(module))
+            }
             return module
         }
         for folder in searchPath {
@@ -101,7 +106,10 @@ extension VM {
         let function = heap.register(PyFunction(type: types.function, code: runtime, globals: module.dict, defaults: [],
                                                 keywordDefaults: nil, closure: [], module: .none))
         return try withRoots([Value(function), Value(module)]) { () throws(PyError) -> Value in
-            _ = try enterFunction(function, UnsafeBufferPointer(start: nil, count: 0), [], mode: .native, returnSlot: nil)
+            // A body that awaits at top level comes back as its coroutine, not run yet.
+            if let coroutine = try enterFunction(function, UnsafeBufferPointer(start: nil, count: 0), [], mode: .native, returnSlot: nil) {
+                return coroutine
+            }
             return try finishNativeRun()
         }
     }

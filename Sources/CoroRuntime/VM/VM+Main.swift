@@ -17,7 +17,14 @@ extension VM {
             errorOutput.flush()
         }
         do throws(PyError) {
-            _ = try runModuleCode(code, in: module)
+            let result = try runModuleCode(code, in: module)
+            if code.flags.contains(.topLevelAwait) {
+                // A `.coro` script that awaits at top level: its body is the main coroutine.
+                _ = try withRoots([result]) { () throws(PyError) -> Value in
+                    let asyncio = Value(try importModule("asyncio"))
+                    return try call(try getAttribute(asyncio, intern("run")), [result])
+                }
+            }
             return 0
         } catch let thrown {
             return report(thrown.exception)

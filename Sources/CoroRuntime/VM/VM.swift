@@ -74,6 +74,7 @@ public final class VM {
         installBuiltinTypes()
         installBuiltins()
         installNativeModules()
+        installAsyncBuiltins()
     }
 
     // MARK: allocation

@@ -1,0 +1,371 @@
+extension ModuleSources {
+    /// `asyncio`, part 1: its exceptions and the event loop (ready callbacks, timer heap).
+    static let asyncioLoop = #"""
+import sys as _sys
+import time as _time
+
+# ---------------------------------------------------------------- exceptions
+
+class CancelledError(BaseException):
+    """The Future or Task was cancelled."""
+
+
+TimeoutError = TimeoutError
+
+
+class InvalidStateError(Exception):
+    """The operation is not allowed in this state."""
+
+
+class QueueEmpty(Exception):
+    """Raised when Queue.get_nowait() is called on an empty Queue."""
+
+
+class QueueFull(Exception):
+    """Raised when the Queue.put_nowait() method is called on a full Queue."""
+
+
+class LimitOverrunError(Exception):
+    pass
+
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+_PENDING = 'PENDING'
+_CANCELLED = 'CANCELLED'
+_FINISHED = 'FINISHED'
+
+# ---------------------------------------------------------------- the event loop
+
+class Handle:
+    """A callback scheduled with call_soon."""
+
+    def __init__(self, callback, args, loop):
+        self._callback = callback
+        self._args = args
+        self._loop = loop
+        self._cancelled = False
+
+    def __repr__(self):
+        state = ' cancelled' if self._cancelled else ''
+        return f'<{type(self).__name__}{state}>'
+
+    def cancel(self):
+        if not self._cancelled:
+            self._cancelled = True
+            self._callback = None
+            self._args = None
+
+    def cancelled(self):
+        return self._cancelled
+
+    def _run(self):
+        try:
+            self._callback(*self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._loop.call_exception_handler({
+                'message': f'Exception in callback {self._callback!r}',
+                'exception': exc,
+                'handle': self,
+            })
+
+
+class TimerHandle(Handle):
+    """A callback scheduled with call_later or call_at."""
+
+    def __init__(self, when, callback, args, loop):
+        Handle.__init__(self, callback, args, loop)
+        self._when = when
+        self._scheduled = False
+
+    def when(self):
+        return self._when
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._timer_handle_cancelled(self)
+        Handle.cancel(self)
+
+
+def _heap_push(heap, item):
+    heap.append(item)
+    position = len(heap) - 1
+    while position > 0:
+        parent = (position - 1) >> 1
+        if heap[parent] <= item:
+            break
+        heap[position] = heap[parent]
+        position = parent
+    heap[position] = item
+
+
+def _heap_pop(heap):
+    last = heap.pop()
+    if not heap:
+        return last
+    top = heap[0]
+    count = len(heap)
+    position = 0
+    while True:
+        child = 2 * position + 1
+        if child >= count:
+            break
+        if child + 1 < count and heap[child + 1] < heap[child]:
+            child += 1
+        if last <= heap[child]:
+            break
+        heap[position] = heap[child]
+        position = child
+    heap[position] = last
+    return top
+
+
+class AbstractEventLoop:
+    pass
+
+
+class BaseEventLoop(AbstractEventLoop):
+    """A single-threaded event loop: a FIFO of ready callbacks and a heap of timers
+    ordered by (deadline, sequence), so that equal deadlines fire in scheduling order."""
+
+    def __init__(self):
+        self._ready = []
+        self._scheduled = []
+        self._sequence = 0
+        self._stopping = False
+        self._closed = False
+        self._running = False
+        self._exception_handler = None
+        self._asyncgens = []
+        self._default_executor = None
+        self._debug = False
+
+    def __repr__(self):
+        return f'<_UnixSelectorEventLoop running={self._running} closed={self._closed} debug={self._debug}>'
+
+    def time(self):
+        return _time.monotonic()
+
+    def is_running(self):
+        return self._running
+
+    def is_closed(self):
+        return self._closed
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
+
+    def close(self):
+        if self._running:
+            raise RuntimeError("Cannot close a running event loop")
+        self._closed = True
+        self._ready = []
+        self._scheduled = []
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+
+    def call_soon(self, callback, *args, context=None):
+        self._check_closed()
+        handle = Handle(callback, args, self)
+        self._ready.append(handle)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        return self.call_soon(callback, *args)
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError('delay must not be None')
+        return self.call_at(self.time() + delay, callback, *args)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        timer = TimerHandle(when, callback, args, self)
+        self._sequence += 1
+        _heap_push(self._scheduled, (when, self._sequence, timer))
+        timer._scheduled = True
+        return timer
+
+    def _timer_handle_cancelled(self, handle):
+        pass
+
+    def create_future(self):
+        return Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        return Task(coro, loop=self, name=name)
+
+    def stop(self):
+        self._stopping = True
+
+    def run_forever(self):
+        self._check_closed()
+        if self._running:
+            raise RuntimeError('This event loop is already running')
+        if _running_loop is not None:
+            raise RuntimeError('Cannot run the event loop while another loop is running')
+        self._running = True
+        _set_running_loop(self)
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._running = False
+            _set_running_loop(None)
+
+    def run_until_complete(self, future):
+        self._check_closed()
+        new_task = not isfuture(future)
+        future = ensure_future(future, loop=self)
+        future.add_done_callback(_run_until_complete_cb)
+        try:
+            self.run_forever()
+        except BaseException:
+            if new_task and future.done() and not future.cancelled():
+                future.exception()
+            raise
+        finally:
+            future.remove_done_callback(_run_until_complete_cb)
+        if not future.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return future.result()
+
+    def _run_once(self):
+        scheduled = self._scheduled
+        while scheduled and scheduled[0][2]._cancelled:
+            _heap_pop(scheduled)[2]._scheduled = False
+        if not self._ready and not self._stopping:
+            if scheduled:
+                delay = scheduled[0][0] - self.time()
+                if delay > 0:
+                    _time.sleep(delay)
+            elif self._threads_pending():
+                self._wait_for_threads()
+        end = self.time()
+        while scheduled and scheduled[0][0] <= end:
+            timer = _heap_pop(scheduled)[2]
+            timer._scheduled = False
+            if not timer._cancelled:
+                self._ready.append(timer)
+        ready = self._ready
+        self._ready = []
+        for handle in ready:
+            if not handle._cancelled:
+                handle._run()
+
+    def _threads_pending(self):
+        return False
+
+    def _wait_for_threads(self):
+        pass
+
+    def run_in_executor(self, executor, func, *args):
+        # Coro runs one thread of script code: the call runs now, on the loop's thread,
+        # and the future it returns is already done.
+        self._check_closed()
+        if executor is not None and getattr(executor, '_shutdown', False):
+            raise RuntimeError('Executor shutdown has been called')
+        future = self.create_future()
+        try:
+            result = func(*args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            future.set_exception(exc)
+        else:
+            future.set_result(result)
+        return future
+
+    def set_exception_handler(self, handler):
+        self._exception_handler = handler
+
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def default_exception_handler(self, context):
+        message = context.get('message') or 'Unhandled exception in event loop'
+        lines = [message]
+        for key in sorted(context):
+            if key in ('message', 'exception'):
+                continue
+            lines.append(f'{key}: {context[key]!r}')
+        exception = context.get('exception')
+        if exception is not None:
+            lines.append(_format_exception(exception).rstrip('\n'))
+        print('\n'.join(lines), file=_sys.stderr)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            self.default_exception_handler(context)
+        else:
+            self._exception_handler(self, context)
+
+    async def shutdown_asyncgens(self):
+        generators = self._asyncgens
+        self._asyncgens = []
+        for generator in generators:
+            try:
+                await generator.aclose()
+            except Exception:
+                pass
+
+    async def shutdown_default_executor(self):
+        pass
+
+
+def _run_until_complete_cb(future):
+    future.get_loop().stop()
+
+
+_running_loop = None
+_event_loop = None
+
+
+def _set_running_loop(loop):
+    global _running_loop
+    _running_loop = loop
+
+
+def _get_running_loop():
+    return _running_loop
+
+
+def get_running_loop():
+    if _running_loop is None:
+        raise RuntimeError('no running event loop')
+    return _running_loop
+
+
+def new_event_loop():
+    return BaseEventLoop()
+
+
+def get_event_loop():
+    global _event_loop
+    if _running_loop is not None:
+        return _running_loop
+    if _event_loop is None or _event_loop.is_closed():
+        _event_loop = new_event_loop()
+    return _event_loop
+
+
+def set_event_loop(loop):
+    global _event_loop
+    _event_loop = loop
+"""#
+}
