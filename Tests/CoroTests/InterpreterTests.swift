@@ -59,6 +59,24 @@ import Testing
         #expect(second.text == "False\n")
     }
 
+    @Test func hostsRunScriptsOnVirtualTime() {
+        let output = Capture()
+        let interpreter = Interpreter(virtualTime: true, output: OutputSink { output.text += $0 })
+        let source = """
+            import asyncio
+            async def tick(name, delay):
+                await asyncio.sleep(delay)
+                print(name)
+            async def main():
+                start = asyncio.get_running_loop().time()
+                await asyncio.gather(tick("day", 86400), tick("hour", 3600), tick("minute", 60))
+                print(round(asyncio.get_running_loop().time() - start))
+            asyncio.run(main())
+            """
+        #expect(interpreter.run(source: Array(source.utf8), name: "days.py") == 0)
+        #expect(output.text == "minute\nhour\nday\n86400\n")
+    }
+
     @Test func syntaxErrorsAreReportedNotRun() {
         let errors = Capture()
         let status = Interpreter(errorOutput: OutputSink { errors.text += $0 }).run(source: Array("x = (1\n".utf8), name: "s.py")

@@ -26,6 +26,8 @@ class Timeout:
 
     def reschedule(self, when):
         if self._state is not _TimeoutState.ENTERED:
+            if self._state is _TimeoutState.CREATED:
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
         if self._timeout_handler is not None:
@@ -51,10 +53,15 @@ class Timeout:
         return f"<Timeout [{self._state}]{info_str}>"
 
     async def __aenter__(self):
-        self._state = _TimeoutState.ENTERED
-        self._task = current_task()
-        if self._task is None:
+        if self._state is not _TimeoutState.CREATED:
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = _TimeoutState.ENTERED
+        self._task = task
+        # Cancellations already requested are not this scope's to turn into TimeoutError.
+        self._cancelling = task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -64,7 +71,7 @@ class Timeout:
             self._timeout_handler = None
         if self._state is _TimeoutState.EXPIRING:
             self._state = _TimeoutState.EXPIRED
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
                 raise TimeoutError from exc_val
         elif self._state is _TimeoutState.ENTERED:
             self._state = _TimeoutState.EXITED

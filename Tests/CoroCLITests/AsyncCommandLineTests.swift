@@ -1,0 +1,66 @@
+import Testing
+
+/// The async runtime through the `coro` binary: top-level await, the async builtins,
+/// virtual time.
+@Suite(.serialized) struct AsyncCommandLineTests {
+    @Test func coroScriptsAwaitAtTopLevelWithTheAsyncBuiltins() throws {
+        let script = """
+            async def worker(name, delay):
+                await sleep(delay)
+                print(name, "woke")
+                return name.upper()
+
+            first = create_task(worker("late", 0.02))
+            print(await gather(worker("a", 0.01), first))
+            async with timeout_guard():
+                pass
+            """
+        // `timeout_guard` is not a builtin: the NameError is raised inside the main task.
+        let url = try CoroBinary.file("main.coro", script)
+        let result = try CoroBinary.run([url.path], timeout: 30)
+        #expect(result.stdout == "a woke\nlate woke\n['A', 'LATE']\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("NameError: name 'timeout_guard' is not defined\n"))
+        #expect(result.stderr.contains("in <module>"))
+    }
+
+    @Test func topLevelAwaitIsASyntaxErrorInPythonFiles() throws {
+        let url = try CoroBinary.file("main.py", "await sleep(0)\n")
+        let result = try CoroBinary.run([url.path], timeout: 30)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("SyntaxError: 'await' outside function\n"))
+    }
+
+    @Test func runReturnsTheMainCoroutinesValue() throws {
+        let url = try CoroBinary.file("run.py", "async def main():\n    await sleep(0)\n    return 'done'\nprint(run(main()))\n")
+        let result = try CoroBinary.run([url.path], timeout: 30)
+        #expect(result.stdout == "done\n")
+        #expect(result.status == 0)
+    }
+
+    /// An hour of sleeping in a thousand tasks completes at once, in deadline order, and
+    /// the clocks scripts read follow the virtual time.
+    @Test func virtualTimeJumpsToEachDeadline() throws {
+        let script = """
+            import asyncio, time
+            async def sleeper(i):
+                await asyncio.sleep(3600 + (i % 3))
+                return i % 3
+            async def main():
+                loop = asyncio.get_running_loop()
+                start, wall = loop.time(), time.time()
+                results = await asyncio.gather(*(sleeper(i) for i in range(1000)))
+                print(sum(results), round(loop.time() - start), round(time.time() - wall))
+                time.sleep(50)
+                print(round(time.monotonic() - start))
+            asyncio.run(main())
+            """
+        let url = try CoroBinary.file("hour.py", script)
+        for arguments in [["--virtual-time", url.path], [url.path]] {
+            let environment = arguments.count == 1 ? ["CORO_VIRTUAL_TIME": "1"] : [:]
+            let result = try CoroBinary.run(arguments, environment: environment, timeout: 60)
+            #expect(result.stdout == "999 3602 3602\n3652\n")
+            #expect(result.status == 0)
+        }
+    }
+}
