@@ -161,35 +161,47 @@ public final class PyDict: PyObject {
         return lookupName(key)
     }
 
-    /// Rebinds an existing `str` key by address, or inserts it: `setString` without
-    /// reference counting when the key is already present.
+    /// Rebinds or inserts a `str` key without reference counting. Keys are matched by
+    /// address (names are interned); an equal string at another address (rare) is found
+    /// by its hash and text.
     @inline(__always)
     func setName(_ key: NameKey, _ value: Value) {
-        if slots == nil, let entries = entryBuffer {
-            for index in 0..<entryCount {
-                if case .object(let reference) = entries[index].key, reference.toOpaque() == key.address {
+        let name = Unmanaged<PyStr>.fromOpaque(key.address)
+        func matches(_ entry: Entry) -> Bool {
+            guard case .object(let reference) = entry.key else { return false }
+            if reference.toOpaque() == key.address { return true }
+            guard entry.hash == key.hash, let other = entry.key.as(PyStr.self) else { return false }
+            return name._withUnsafeGuaranteedRef { other.equals($0) }
+        }
+        var emptySlot = -1
+        if let entries = entryBuffer {
+            if let slots {
+                let mask = slotCount - 1
+                var perturb = UInt(bitPattern: key.hash)
+                var slot = key.hash & mask
+                while true {
+                    let index = Int(slots[slot])
+                    if index < 0 {
+                        emptySlot = slot
+                        break
+                    }
+                    if matches(entries[index]) {
+                        entries[index].value = value
+                        version &+= 1
+                        return
+                    }
+                    perturb >>= 5
+                    slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+                }
+            } else {
+                for index in 0..<entryCount where matches(entries[index]) {
                     entries[index].value = value
                     version &+= 1
                     return
                 }
-            }
-        } else if let slots, let entries = entryBuffer {
-            let mask = slotCount - 1
-            var perturb = UInt(bitPattern: key.hash)
-            var slot = key.hash & mask
-            while true {
-                let index = Int(slots[slot])
-                if index < 0 { break }
-                if case .object(let reference) = entries[index].key, reference.toOpaque() == key.address {
-                    entries[index].value = value
-                    version &+= 1
-                    return
-                }
-                perturb >>= 5
-                slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
             }
         }
-        setString(Unmanaged<PyStr>.fromOpaque(key.address).takeUnretainedValue(), value)
+        insertNew(Entry(hash: key.hash, key: .object(Unmanaged<PyObject>.fromOpaque(key.address)), value: value), at: emptySlot)
     }
 
     /// The text comparison pass of a linear `lookupName`.
@@ -363,6 +375,12 @@ public final class PyDict: PyObject {
             }
             table[slot] = Int32(index)
         }
+    }
+
+    /// Makes room for `capacity` entries up front (an instance dict sized like its
+    /// class's earlier instances), so that filling it does not regrow it.
+    func reserveEntries(_ capacity: Int) {
+        if capacity > entryCapacity { resizeEntries(to: capacity) }
     }
 
     private func resizeEntries(to capacity: Int) {

@@ -23,6 +23,9 @@ public final class PyType: PyObject {
     let layout: Layout
     /// Whether scripts may subclass it.
     @exclusivity(unchecked) var isBaseType = true
+    /// The most attributes an instance's dict has been seen to hold: new instances'
+    /// dicts are made that large.
+    @exclusivity(unchecked) var instanceAttributeCount = 0
     /// Whether instances get an attribute dict (classes defined by scripts).
     @exclusivity(unchecked) var hasInstanceDict = false
     @exclusivity(unchecked) var isBuiltin = true

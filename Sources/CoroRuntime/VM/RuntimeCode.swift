@@ -34,9 +34,13 @@ final class RuntimeCode {
         derefCount = code.cellNames.count + code.freeNames.count
         frameSize = code.frameSize
         flags = code.flags
-        isSimple = code.flags.isDisjoint(with: [.varArgs, .varKeywords, .generator, .coroutine, .asyncGenerator])
-            && code.keywordOnlyCount == 0
+        hasSimpleParameters = code.flags.isDisjoint(with: [.varArgs, .varKeywords]) && code.keywordOnlyCount == 0
+        isSimple = hasSimpleParameters && code.flags.isDisjoint(with: [.generator, .coroutine, .asyncGenerator])
     }
+
+    /// Only positional-or-keyword parameters: exactly that many positional arguments
+    /// bind by copying.
+    let hasSimpleParameters: Bool
 
     /// Takes exactly its positional parameters and runs as an ordinary call, so the
     /// dispatch loop can push its frame directly.

@@ -105,7 +105,13 @@ extension VM {
             let generator = heap.register(PyGenerator(
                 type: generatorType, code: code, globals: function.globals, name: function.name,
                 qualifiedName: function.qualifiedName))
-            try bindArguments(function, arguments, keywordNames, into: generator.slots)
+            if code.hasSimpleParameters && keywordNames.isEmpty && arguments.count == code.argumentCount {
+                // Exact positional arguments: the common `await f(x)` needs no binding rules.
+                let slots = generator.slots
+                for index in 0..<arguments.count { slots[index] = arguments[index] }
+            } else {
+                try bindArguments(function, arguments, keywordNames, into: generator.slots)
+            }
             if code.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: generator.slots) }
             return Value(generator)
         }

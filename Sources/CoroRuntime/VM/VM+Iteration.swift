@@ -232,6 +232,11 @@ extension VM {
 
     /// The iterator `yield from`/`await` delegates to.
     func yieldFromIterator(_ value: Value, awaiting: Bool) throws(PyError) -> Value {
+        // The common case, `await coroutine`, decided by the type alone.
+        if awaiting, case .object(let reference) = value,
+           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == Unmanaged.passUnretained(types.coroutine).toOpaque() {
+            return value
+        }
         if let wrapper = value.as(PyBox.self), wrapper.kind == .coroutineWrapper {
             // `yield from coroutine.__await__()` runs the coroutine's frame inline.
             return wrapper.values[0]

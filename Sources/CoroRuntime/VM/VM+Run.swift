@@ -175,9 +175,16 @@ extension VM {
                                 let key = code.nameKey(operand)
                                 let value = sp[-2]
                                 if let attributes = reference._withUnsafeGuaranteedRef({ $0.attributesReference }) {
-                                    attributes._withUnsafeGuaranteedRef { $0.setName(key, value) }
+                                    attributes._withUnsafeGuaranteedRef { dict in
+                                        dict.setName(key, value)
+                                        reference._withUnsafeGuaranteedRef { $0.typeStorage }._withUnsafeGuaranteedRef { type in
+                                            if dict.count > type.instanceAttributeCount { type.instanceAttributeCount = dict.count }
+                                        }
+                                    }
                                 } else {
                                     let attributes = newDict()
+                                    attributes.reserveEntries(reference._withUnsafeGuaranteedRef { $0.typeStorage }
+                                        ._withUnsafeGuaranteedRef { $0.instanceAttributeCount })
                                     attributes.setName(key, value)
                                     reference._withUnsafeGuaranteedRef { $0.attributesReference = Unmanaged.passUnretained(attributes) }
                                 }

@@ -214,7 +214,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_closed()
         if self._running:
             raise RuntimeError('This event loop is already running')
-        if _running_loop is not None:
+        if _state.running_loop is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
         self._running = True
         _set_running_loop(self)
@@ -332,23 +332,34 @@ def _run_until_complete_cb(future):
     future.get_loop().stop()
 
 
-_running_loop = None
-_event_loop = None
+class _LoopState:
+    """The running loop and the current task. They change at every step, so they live in
+    an object's attributes: rebinding module globals would invalidate every cached global
+    lookup in this module."""
+
+    def __init__(self):
+        self.running_loop = None
+        self.event_loop = None
+        self.current_task = None
+        self.task_counter = 0
+
+
+_state = _LoopState()
 
 
 def _set_running_loop(loop):
-    global _running_loop
-    _running_loop = loop
+    _state.running_loop = loop
 
 
 def _get_running_loop():
-    return _running_loop
+    return _state.running_loop
 
 
 def get_running_loop():
-    if _running_loop is None:
+    loop = _state.running_loop
+    if loop is None:
         raise RuntimeError('no running event loop')
-    return _running_loop
+    return loop
 
 
 def new_event_loop():
@@ -356,16 +367,14 @@ def new_event_loop():
 
 
 def get_event_loop():
-    global _event_loop
-    if _running_loop is not None:
-        return _running_loop
-    if _event_loop is None or _event_loop.is_closed():
-        _event_loop = new_event_loop()
-    return _event_loop
+    if _state.running_loop is not None:
+        return _state.running_loop
+    if _state.event_loop is None or _state.event_loop.is_closed():
+        _state.event_loop = new_event_loop()
+    return _state.event_loop
 
 
 def set_event_loop(loop):
-    global _event_loop
-    _event_loop = loop
+    _state.event_loop = loop
 """#
 }

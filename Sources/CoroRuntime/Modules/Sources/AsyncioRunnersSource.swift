@@ -58,7 +58,7 @@ class Runner:
     def run(self, coro, *, context=None):
         if not iscoroutine(coro):
             raise ValueError(f"a coroutine was expected, got {coro!r}")
-        if _running_loop is not None:
+        if _state.running_loop is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
@@ -77,7 +77,7 @@ class Runner:
 
 
 def run(main, *, debug=None):
-    if _running_loop is not None:
+    if _state.running_loop is not None:
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     with Runner(debug=debug) as runner:
         return runner.run(main)

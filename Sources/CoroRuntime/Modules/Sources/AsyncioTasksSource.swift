@@ -136,26 +136,20 @@ def _set_result_unless_cancelled(future, result):
 # ---------------------------------------------------------------- tasks
 
 _all_tasks = {}
-_current_task = None
-_task_counter = 0
-
-
 def _enter_task(task):
-    global _current_task
-    if _current_task is not None:
-        raise RuntimeError(f"Cannot enter into task {task!r} while another task {_current_task!r} is being executed.")
-    _current_task = task
+    if _state.current_task is not None:
+        raise RuntimeError(f"Cannot enter into task {task!r} while another task {_state.current_task!r} is being executed.")
+    _state.current_task = task
 
 
 def _leave_task(task):
-    global _current_task
-    _current_task = None
+    _state.current_task = None
 
 
 def current_task(loop=None):
     if loop is None:
         get_running_loop()
-    return _current_task
+    return _state.current_task
 
 
 def all_tasks(loop=None):
@@ -173,13 +167,12 @@ class Task(Future):
     and the future's completion schedules the next step."""
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        global _task_counter
         Future.__init__(self, loop=loop)
         if not iscoroutine(coro):
             raise TypeError(f"a coroutine was expected, got {coro!r}")
         if name is None:
-            _task_counter += 1
-            self._name = f'Task-{_task_counter}'
+            _state.task_counter += 1
+            self._name = f'Task-{_state.task_counter}'
         else:
             self._name = str(name)
         self._num_cancels_requested = 0
