@@ -38,6 +38,23 @@ import Testing
         #expect(result.status == 0)
     }
 
+    /// What asyncio reports on stderr about mistakes it can only see when objects die:
+    /// a coroutine never awaited, a task whose exception nobody retrieved. Compared
+    /// with python3's stderr byte for byte.
+    @Test(arguments: [
+        ("never_awaited.py", "import asyncio\n\nasync def forgotten():\n    await asyncio.sleep(1)\n\nasync def main():\n    forgotten()\n    print('main done')\n\nasyncio.run(main())\n"),
+        ("never_retrieved.py", "import asyncio\n\nasync def fail():\n    raise ValueError('never retrieved')\n\nasync def main():\n    asyncio.create_task(fail())\n    await asyncio.sleep(0.01)\n    print('main done')\n\nasyncio.run(main())\n"),
+    ])
+    func lateReportsMatchCPython(name: String, script: String) throws {
+        let url = try CoroBinary.file(name, script)
+        let expected = try TracebackDifferentialTests.python(url)
+        let result = try CoroBinary.run([url.path], timeout: 30)
+        #expect(result.status == 0)
+        #expect(result.stdout == "main done\n")
+        #expect(result.stderr == expected)
+        #expect(!expected.isEmpty)
+    }
+
     /// An hour of sleeping in a thousand tasks completes at once, in deadline order, and
     /// the clocks scripts read follow the virtual time.
     @Test func virtualTimeJumpsToEachDeadline() throws {

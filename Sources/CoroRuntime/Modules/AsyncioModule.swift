@@ -11,6 +11,23 @@ extension VM {
                 }
                 return vm.str(vm.formatException(exception))
             }
+            defineFunction(dict, "_format_coroutine") { vm, arguments throws(PyError) in
+                // CPython's coroutines._format_coroutine: "f() running at file:line" while it
+                // can still run, "f() done, defined at file:line" once finished.
+                let value = try arguments.exactlyOne("_format_coroutine", vm)
+                guard let coroutine = value.as(PyGenerator.self) else { return vm.str(try vm.repr(value)) }
+                let code = coroutine.code.code
+                let name = coroutine.qualifiedName + "()"
+                switch coroutine.state {
+                case .running:
+                    return vm.str("\(name) running")
+                case .finished:
+                    return vm.str("\(name) done, defined at \(code.source.name):\(code.firstLine)")
+                case .created, .suspended:
+                    let line = coroutine.state == .created ? code.firstLine : code.line(at: max(0, coroutine.ip - 1))
+                    return vm.str("\(name) running at \(code.source.name):\(line)")
+                }
+            }
             defineFunction(dict, "_is_coroutine_function") { vm, arguments throws(PyError) in
                 let function = try arguments.exactlyOne("_is_coroutine_function", vm)
                 let target = function.as(PyMethod.self)?.function ?? function

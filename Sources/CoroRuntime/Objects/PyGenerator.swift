@@ -18,6 +18,9 @@ public final class PyGenerator: PyObject {
     /// Whether the last yield was an async generator's own `yield`, not an `await`
     /// passing a future through (CPython wraps those values instead).
     @exclusivity(unchecked) var yieldedValue = false
+    /// Where a coroutine was made (the calling code and instruction), to warn there if
+    /// it is collected without ever running.
+    @exclusivity(unchecked) var creationSite: (code: RuntimeCode, instruction: Int)?
 
     init(type: PyType, code: RuntimeCode, globals: PyDict, name: String, qualifiedName: String) {
         self.code = code

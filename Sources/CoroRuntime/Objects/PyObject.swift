@@ -7,6 +7,8 @@ public class PyObject {
     @exclusivity(unchecked) final var typeStorage: Unmanaged<PyType>
     /// The collection epoch in which the object was last marked reachable.
     @exclusivity(unchecked) final var markEpoch: UInt32 = 0
+    /// Whether `__del__` has run (or been queued) for the object: it runs once.
+    @exclusivity(unchecked) final var isFinalized = false
     /// The instance `__dict__`, unowned like every reference between heap objects
     /// (the heap owns the dict).
     @exclusivity(unchecked) final var attributesReference: Unmanaged<PyDict>?

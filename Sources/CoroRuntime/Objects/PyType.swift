@@ -26,6 +26,9 @@ public final class PyType: PyObject {
     /// The most attributes an instance's dict has been seen to hold: new instances'
     /// dicts are made that large.
     @exclusivity(unchecked) var instanceAttributeCount = 0
+    /// Whether the class defines `__del__`, as of type epoch `finalizerEpoch`.
+    @exclusivity(unchecked) var hasFinalizer = false
+    @exclusivity(unchecked) var finalizerEpoch = -1
     /// Whether instances get an attribute dict (classes defined by scripts).
     @exclusivity(unchecked) var hasInstanceDict = false
     @exclusivity(unchecked) var isBuiltin = true

@@ -41,8 +41,27 @@ final class Heap {
         return object
     }
 
-    /// Marks from the roots `markRoots` reports, then sweeps.
-    func collect(_ markRoots: (inout Tracer) -> Void) {
+    /// Coroutines found unreachable that never ran (CPython warns about each:
+    /// "coroutine 'f' was never awaited"); the VM reports and empties this.
+    @exclusivity(unchecked) var unawaited: [(name: String, code: RuntimeCode, instruction: Int)] = []
+
+    @inline(__always)
+    private func noteUnawaited(_ object: PyObject) {
+        guard type(of: object) == PyGenerator.self else { return }
+        let generator = unsafeDowncast(object, to: PyGenerator.self)
+        if generator.state == .created, let site = generator.creationSite {
+            unawaited.append((generator.qualifiedName, site.code, site.instruction))
+        }
+    }
+
+    /// Unreachable objects whose class defines `__del__`, kept alive (with all they
+    /// reach) by the collection that found them, for the VM to finalize; each object is
+    /// finalized once (PEP 442), and collected by a later collection.
+    @exclusivity(unchecked) var finalizable: [PyObject] = []
+
+    /// Marks from the roots `markRoots` reports, resurrects the unreachable objects that
+    /// `needsFinalizer` picks, then sweeps.
+    func collect(_ markRoots: (inout Tracer) -> Void, needsFinalizer: (PyObject) -> Bool = { _ in false }) {
         epoch &+= 1
         if epoch == 0 { epoch = 1 }
         var tracer = Tracer(epoch: epoch)
@@ -50,9 +69,22 @@ final class Heap {
         markRoots(&tracer)
         tracer.drain()
         let current = epoch
+        let found = finalizable.count
+        for object in objects where object.markEpoch != current && !object.isFinalized && needsFinalizer(object) {
+            object.isFinalized = true
+            finalizable.append(object)
+        }
+        if finalizable.count > found {
+            for object in finalizable[found...] { tracer.mark(object) }
+            tracer.drain()
+        }
         var kept = 0
         objects.withUnsafeMutableBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index].markEpoch == current {
+            for index in 0..<buffer.count {
+                guard buffer[index].markEpoch == current else {
+                    noteUnawaited(buffer[index])
+                    continue
+                }
                 if kept != index { buffer.swapAt(kept, index) }
                 kept += 1
             }

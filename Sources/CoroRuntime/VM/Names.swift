@@ -21,6 +21,7 @@ final class Names {
     let delitem: PyStr
     let call: PyStr
     let str: PyStr
+    let del: PyStr
     let setattr: PyStr
     let setName: PyStr
     let round: PyStr
@@ -76,6 +77,7 @@ final class Names {
         delitem = intern("__delitem__")
         call = intern("__call__")
         str = intern("__str__")
+        del = intern("__del__")
         setattr = intern("__setattr__")
         setName = intern("__set_name__")
         round = intern("__round__")

@@ -105,6 +105,9 @@ extension VM {
             let generator = heap.register(PyGenerator(
                 type: generatorType, code: code, globals: function.globals, name: function.name,
                 qualifiedName: function.qualifiedName))
+            if generatorType === types.coroutine, let caller = fiber.last {
+                generator.creationSite = (caller.code, max(0, caller.ip - 1))
+            }
             if code.hasSimpleParameters && keywordNames.isEmpty && arguments.count == code.argumentCount {
                 // Exact positional arguments: the common `await f(x)` needs no binding rules.
                 let slots = generator.slots

@@ -25,10 +25,23 @@ extension VM {
                     return try call(try getAttribute(asyncio, intern("run")), [result])
                 }
             }
+            collectAtExit(keeping: .none)
             return 0
         } catch let thrown {
+            // Like CPython, which frees the failed frames (reporting what only they held)
+            // before it prints the traceback.
+            collectAtExit(keeping: Value(thrown.exception))
             return report(thrown.exception)
         }
+    }
+
+    /// A last collection, so that coroutines dropped without running are reported and
+    /// pending `__del__` methods run; `value` stays alive through it.
+    private func collectAtExit(keeping value: Value) {
+        let mark = temporaryRoots.count
+        temporaryRoots.append(value)
+        collectGarbage(keepingRoots: mark + 1)
+        temporaryRoots.removeSubrange(mark...)
     }
 
     /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.

@@ -1,3 +1,4 @@
+import CoroCompiler
 import CoroSyntax
 
 /// Printing an uncaught exception as CPython does: chained exceptions first, each
@@ -80,7 +81,7 @@ extension VM {
                 output += "  [Previous line repeated \(repeats - 3) more time\(repeats - 3 == 1 ? "" : "s")]\n"
             }
         }
-        for entry in exception.traceback.entries.reversed() {
+        for entry in exception.traceback.entries.reversed() where !isNativeInCPython(entry.code.code) {
             let code = entry.code.code
             let line = code.line(at: entry.instruction)
             let key = "\(code.source.name):\(line):\(code.name)"
@@ -106,6 +107,12 @@ extension VM {
         }
         flushRepeats()
         return output
+    }
+
+    /// asyncio's Future and Task methods, which CPython implements in C: their frames
+    /// do not appear in CPython's tracebacks, so they do not appear in Coro's.
+    private func isNativeInCPython(_ code: CodeObject) -> Bool {
+        code.source.name == "<asyncio>" && (code.qualifiedName.hasPrefix("Future.") || code.qualifiedName.hasPrefix("Task."))
     }
 
     /// `Type: message` and the exception's notes (a SyntaxError's report instead).

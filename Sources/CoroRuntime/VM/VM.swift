@@ -46,6 +46,11 @@ public final class VM {
     /// Native modules by name, made on first import.
     @exclusivity(unchecked) var nativeModules: [String: (VM) -> PyModule] = [:]
     @exclusivity(unchecked) var randomState = RandomState(seed: 0)
+    /// The objects whose `__del__` is running or about to (roots until it has run);
+    /// non-empty while finalizers run, which do not nest.
+    @exclusivity(unchecked) var finalizerBatch: [PyObject] = []
+    /// Where warnings were already printed (each location warns once).
+    @exclusivity(unchecked) var warnedLocations: Set<String> = []
     /// `time`'s clock and the event loop's: the system's, or virtual (`--virtual-time`).
     @exclusivity(unchecked) public var clock = ScriptClock()
     /// The exception that ended the last `run`, if a `SystemExit` asked for a status.
@@ -142,12 +147,22 @@ public final class VM {
 
     func collectGarbage(keepingRoots mark: Int) {
         if mark < temporaryRoots.count { temporaryRoots.removeSubrange(mark...) }
-        heap.collect { tracer in
-            markRoots(&tracer)
-        }
+        let epoch = typeEpoch.pointee
+        heap.collect({ tracer in markRoots(&tracer) }, needsFinalizer: { object in
+            let type = object.type
+            guard !type.isBuiltin else { return false }
+            if type.finalizerEpoch != epoch {
+                type.finalizerEpoch = epoch
+                type.hasFinalizer = type.lookup(names.del) != nil
+            }
+            return type.hasFinalizer
+        })
+        if !heap.unawaited.isEmpty { warnUnawaited() }
+        if !heap.finalizable.isEmpty { runFinalizers() }
     }
 
     private func markRoots(_ tracer: inout Tracer) {
+        for object in finalizerBatch { tracer.mark(object) }
         tracer.mark(builtins)
         tracer.mark(modules)
         tracer.mark(currentException)

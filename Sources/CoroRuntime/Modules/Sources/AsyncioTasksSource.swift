@@ -21,6 +21,7 @@ class Future:
         self._cancel_message = None
         self._cancelled_exc = None
         self._log_traceback = False
+        self._log_destroy_pending = True
 
     def __repr__(self):
         return f'<{type(self).__name__} {self._repr_info()}>'
@@ -35,6 +36,15 @@ class Future:
 
     def get_loop(self):
         return self._loop
+
+    def __del__(self):
+        if not self._log_traceback:
+            return
+        self._loop.call_exception_handler({
+            'message': f'{type(self).__name__} exception was never retrieved',
+            'exception': self._exception,
+            'future': self,
+        })
 
     def _make_cancelled_error(self):
         if self._cancelled_exc is not None:
@@ -158,10 +168,6 @@ def all_tasks(loop=None):
     return {task for task in _all_tasks if not task.done()}
 
 
-def _coroutine_name(coro):
-    return getattr(coro, '__qualname__', None) or getattr(coro, '__name__', None) or type(coro).__name__
-
-
 class Task(Future):
     """Runs a coroutine: each step sends into it until it awaits a pending future,
     and the future's completion schedules the next step."""
@@ -169,6 +175,7 @@ class Task(Future):
     def __init__(self, coro, *, loop=None, name=None, context=None):
         Future.__init__(self, loop=loop)
         if not iscoroutine(coro):
+            self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
         if name is None:
             _state.task_counter += 1
@@ -183,15 +190,18 @@ class Task(Future):
         _all_tasks[self] = None
 
     def _repr_info(self):
-        info = Future._repr_info(self)
-        if self._state == _PENDING and self._num_cancels_requested:
-            info = 'cancelling'
-        parts = [info, f'name={self._name!r}', f'coro=<{_coroutine_name(self._coro)}() {"done" if self.done() else "running"}>']
-        if self._state == _FINISHED:
-            parts = [info.split(' ')[0], f'name={self._name!r}', parts[2]] + info.split(' ')[1:]
+        state, *rest = Future._repr_info(self).split(' ', 1)
+        if self._num_cancels_requested and not self.done():
+            state = 'cancelling'
+        parts = [state, f'name={self._name!r}', f'coro=<{_format_coroutine(self._coro)}>']
         if self._fut_waiter is not None:
             parts.append(f'wait_for={self._fut_waiter!r}')
-        return ' '.join(parts)
+        return ' '.join(parts + rest)
+
+    def __del__(self):
+        if self._state == _PENDING and self._log_destroy_pending:
+            self._loop.call_exception_handler({'message': 'Task was destroyed but it is pending!', 'task': self})
+        Future.__del__(self)
 
     def get_coro(self):
         return self._coro
