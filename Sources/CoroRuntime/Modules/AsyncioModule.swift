@@ -28,6 +28,20 @@ extension VM {
                     return vm.str("\(name) running at \(code.source.name):\(line)")
                 }
             }
+            defineFunction(dict, "_start_thread") { vm, arguments throws(PyError) in
+                // _start_thread(callable, args, key): runs callable(*args) on a thread.
+                try arguments.expect("_start_thread", vm, min: 3, max: 3)
+                try vm.startThread(ThreadCall(callable: arguments[0], arguments: try vm.collect(arguments[1]), key: arguments[2]))
+                return .none
+            }
+            defineFunction(dict, "_thread_results") { vm, _ throws(PyError) in
+                // [(key, succeeded, value)] for the calls finished since the last time.
+                vm.list(vm.takeThreadResults().map { call in vm.tuple([call.key, .bool(!call.failed), call.outcome]) })
+            }
+            defineFunction(dict, "_wait_for_threads") { vm, arguments throws(PyError) in
+                vm.waitForThreads(try vm.floatValue(try arguments.exactlyOne("_wait_for_threads", vm)) ?? 0)
+                return .none
+            }
             defineFunction(dict, "_is_coroutine_function") { vm, arguments throws(PyError) in
                 let function = try arguments.exactlyOne("_is_coroutine_function", vm)
                 let target = function.as(PyMethod.self)?.function ?? function

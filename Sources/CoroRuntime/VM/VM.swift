@@ -49,6 +49,14 @@ public final class VM {
     /// The objects whose `__del__` is running or about to (roots until it has run);
     /// non-empty while finalizers run, which do not nest.
     @exclusivity(unchecked) var finalizerBatch: [PyObject] = []
+    /// Threads of script code (`ScriptThreads.swift`): the lock only one holds at a
+    /// time, the thread whose context is installed, the other threads, their calls.
+    let interpreterLock = InterpreterLock()
+    let mainThread = ScriptThread(parked: nil)
+    @exclusivity(unchecked) var currentThread: ScriptThread
+    @exclusivity(unchecked) var scriptThreads: [ScriptThread] = []
+    @exclusivity(unchecked) var threadCalls: [ThreadCall] = []
+    @exclusivity(unchecked) var finishedCalls: [ThreadCall] = []
     /// Where warnings were already printed (each location warns once).
     @exclusivity(unchecked) var warnedLocations: Set<String> = []
     /// `time`'s clock and the event loop's: the system's, or virtual (`--virtual-time`).
@@ -68,6 +76,7 @@ public final class VM {
         self.output = output
         self.errorOutput = errorOutput
         fiber = Fiber(slotCount: 1 << 22, frameCapacity: 1 << 18)
+        currentThread = mainThread
         builtins = heap.makeImmortal(PyDict(type: types.dict))
         modules = heap.makeImmortal(PyDict(type: types.dict))
         emptyTuple = heap.makeImmortal(PyTuple(type: types.tuple, []))
@@ -168,9 +177,10 @@ public final class VM {
         tracer.mark(currentException)
         tracer.mark(temporaryRoots)
         markFiber(fiber, &tracer)
+        markThreads(&tracer)
     }
 
-    private func markFiber(_ fiber: Fiber, _ tracer: inout Tracer) {
+    func markFiber(_ fiber: Fiber, _ tracer: inout Tracer) {
         for index in 0..<fiber.count {
             let frame = fiber.frames[index]
             tracer.mark(frame.globals)

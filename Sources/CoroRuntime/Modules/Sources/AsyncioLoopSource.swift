@@ -143,6 +143,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._asyncgens = []
         self._default_executor = None
         self._debug = False
+        self._threads = 0
 
     def __repr__(self):
         return f'<_UnixSelectorEventLoop running={self._running} closed={self._closed} debug={self._debug}>'
@@ -249,13 +250,20 @@ class BaseEventLoop(AbstractEventLoop):
         scheduled = self._scheduled
         while scheduled and scheduled[0][2]._cancelled:
             _heap_pop(scheduled)[2]._scheduled = False
+        if self._threads:
+            self._collect_threads()
         if not self._ready and not self._stopping:
             if scheduled:
                 delay = scheduled[0][0] - self.time()
                 if delay > 0:
-                    _time.sleep(delay)
-            elif self._threads_pending():
-                self._wait_for_threads()
+                    if self._threads:
+                        _wait_for_threads(delay)
+                    else:
+                        _time.sleep(delay)
+            elif self._threads:
+                _wait_for_threads(3600)
+            if self._threads:
+                self._collect_threads()
         end = self.time()
         while scheduled and scheduled[0][0] <= end:
             timer = _heap_pop(scheduled)[2]
@@ -268,27 +276,26 @@ class BaseEventLoop(AbstractEventLoop):
             if not handle._cancelled:
                 handle._run()
 
-    def _threads_pending(self):
-        return False
-
-    def _wait_for_threads(self):
-        pass
+    def _collect_threads(self):
+        for future, succeeded, value in _thread_results():
+            self._threads -= 1
+            if future.cancelled():
+                continue
+            if succeeded:
+                future.set_result(value)
+            else:
+                future.set_exception(value)
 
     def run_in_executor(self, executor, func, *args):
-        # Coro runs one thread of script code: the call runs now, on the loop's thread,
-        # and the future it returns is already done.
+        # The call runs on a thread of its own; like CPython's threads it runs script code
+        # while the loop's thread waits or sleeps (one at a time), and blocking calls such
+        # as time.sleep let the others run.
         self._check_closed()
         if executor is not None and getattr(executor, '_shutdown', False):
-            raise RuntimeError('Executor shutdown has been called')
+            raise RuntimeError('cannot schedule new futures after shutdown')
         future = self.create_future()
-        try:
-            result = func(*args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            future.set_exception(exc)
-        else:
-            future.set_result(result)
+        _start_thread(func, args, future)
+        self._threads += 1
         return future
 
     def set_exception_handler(self, handler):
@@ -325,7 +332,9 @@ class BaseEventLoop(AbstractEventLoop):
                 pass
 
     async def shutdown_default_executor(self):
-        pass
+        while self._threads:
+            _wait_for_threads(3600)
+            self._collect_threads()
 
 
 def _run_until_complete_cb(future):

@@ -632,9 +632,9 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
-def to_thread(func, *args, **kwargs):
+async def to_thread(func, /, *args, **kwargs):
     loop = get_running_loop()
-    return loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
 
 
 def run_coroutine_threadsafe(coro, loop):
