@@ -25,6 +25,9 @@ public struct CoroCommand: ParsableCommand {
     @Flag(name: .long, help: "Run on a virtual clock: sleeps and timers complete at once, in order (also CORO_VIRTUAL_TIME=1).")
     var virtualTime = false
 
+    @Flag(name: .long, help: "asyncio debug mode: report loop steps over 100 ms and where each task was created.")
+    var debug = false
+
     @Option(name: .customShort("c"), help: "Run CODE as the program (the remaining arguments are sys.argv[1:]).")
     var command: String?
 
@@ -50,7 +53,7 @@ public struct CoroCommand: ParsableCommand {
         }
         let gcStress = getenv("CORO_GC_STRESS").map { String(cString: $0) == "1" } ?? false
         let virtual = virtualTime || (getenv("CORO_VIRTUAL_TIME").map { String(cString: $0) == "1" } ?? false)
-        let interpreter = Interpreter(gcStress: gcStress, virtualTime: virtual)
+        let interpreter = Interpreter(gcStress: gcStress, virtualTime: virtual, debug: debug)
         Interruption.install(interpreter.interruptFlags)
         if check || ast || dis {
             try inspect(interpreter)

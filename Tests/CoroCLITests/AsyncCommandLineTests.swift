@@ -55,6 +55,41 @@ import Testing
         #expect(!expected.isEmpty)
     }
 
+    /// `--debug`: a step that holds the loop over 100 ms is reported with the task and
+    /// the line that created it; without the flag nothing is reported.
+    @Test func debugModeReportsSlowStepsWithCreationSites() throws {
+        let script = """
+            import asyncio, time
+            async def slow():
+                time.sleep(0.15)
+            async def main():
+                await asyncio.create_task(slow())
+            asyncio.run(main())
+            """
+        let url = try CoroBinary.file("slow.py", script)
+        let debugged = try CoroBinary.run(["--debug", url.path], timeout: 30)
+        #expect(debugged.status == 0)
+        #expect(debugged.stderr.hasPrefix("Executing <Task finished name='Task-2' coro=<slow() done, defined at \(url.path):2> result=None created at \(url.path):5> took 0.1"))
+        #expect(debugged.stderr.hasSuffix(" seconds\n"))
+        let plain = try CoroBinary.run([url.path], timeout: 30)
+        #expect(plain.status == 0 && plain.stderr.isEmpty)
+    }
+
+    /// A loop closed with a task still pending lets it go; collecting it reports it.
+    @Test func tasksLeftPendingByAClosedLoopAreReported() throws {
+        let script = """
+            import asyncio
+            loop = asyncio.new_event_loop()
+            loop.create_task(asyncio.sleep(10))
+            loop.run_until_complete(asyncio.sleep(0))
+            loop.close()
+            """
+        let url = try CoroBinary.file("pending.py", script)
+        let result = try CoroBinary.run([url.path], timeout: 30)
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("Task was destroyed but it is pending!\ntask: <Task pending name='Task-1' coro=<sleep() running at"))
+    }
+
     /// An hour of sleeping in a thousand tasks completes at once, in deadline order, and
     /// the clocks scripts read follow the virtual time.
     @Test func virtualTimeJumpsToEachDeadline() throws {

@@ -42,6 +42,17 @@ extension VM {
                 vm.waitForThreads(try vm.floatValue(try arguments.exactlyOne("_wait_for_threads", vm)) ?? 0)
                 return .none
             }
+            defineFunction(dict, "_debug_enabled") { vm, _ throws(PyError) in .bool(vm.debugMode) }
+            defineFunction(dict, "_caller_site") { vm, _ throws(PyError) in
+                // "file:line" of the innermost frame outside asyncio (where a task was made).
+                for index in stride(from: vm.fiber.count - 1, through: 0, by: -1) {
+                    let frame = vm.fiber.frames[index]
+                    let code = frame.code.code
+                    if code.source.name == "<asyncio>" { continue }
+                    return vm.str("\(code.source.name):\(code.line(at: max(0, frame.ip - 1)))")
+                }
+                return .none
+            }
             defineFunction(dict, "_is_coroutine_function") { vm, arguments throws(PyError) in
                 let function = try arguments.exactlyOne("_is_coroutine_function", vm)
                 let target = function.as(PyMethod.self)?.function ?? function

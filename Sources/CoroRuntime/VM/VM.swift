@@ -59,6 +59,8 @@ public final class VM {
     @exclusivity(unchecked) var finishedCalls: [ThreadCall] = []
     /// Where warnings were already printed (each location warns once).
     @exclusivity(unchecked) var warnedLocations: Set<String> = []
+    /// `coro --debug`: asyncio's debug mode (slow steps, where tasks were made).
+    @exclusivity(unchecked) public var debugMode = false
     /// `time`'s clock and the event loop's: the system's, or virtual (`--virtual-time`).
     @exclusivity(unchecked) public var clock = ScriptClock()
     /// The exception that ended the last `run`, if a `SystemExit` asked for a status.

@@ -50,7 +50,9 @@ class Handle:
 
     def __repr__(self):
         state = ' cancelled' if self._cancelled else ''
-        return f'<{type(self).__name__}{state}>'
+        name = getattr(self._callback, '__qualname__', None)
+        callback = f' {name}()' if name else ''
+        return f'<{type(self).__name__}{state}{callback}>'
 
     def cancel(self):
         if not self._cancelled:
@@ -142,8 +144,9 @@ class BaseEventLoop(AbstractEventLoop):
         self._exception_handler = None
         self._asyncgens = []
         self._default_executor = None
-        self._debug = False
+        self._debug = _debug_enabled()
         self._threads = 0
+        self.slow_callback_duration = 0.1
 
     def __repr__(self):
         return f'<_UnixSelectorEventLoop running={self._running} closed={self._closed} debug={self._debug}>'
@@ -166,6 +169,10 @@ class BaseEventLoop(AbstractEventLoop):
     def close(self):
         if self._running:
             raise RuntimeError("Cannot close a running event loop")
+        # Its tasks still pending can never finish: let them go, to be reported when
+        # collected ("Task was destroyed but it is pending!").
+        for task in [task for task in _all_tasks if task._loop is self]:
+            del _all_tasks[task]
         self._closed = True
         self._ready = []
         self._scheduled = []
@@ -272,9 +279,25 @@ class BaseEventLoop(AbstractEventLoop):
                 self._ready.append(timer)
         ready = self._ready
         self._ready = []
+        if self._debug:
+            self._run_timed(ready)
+            return
         for handle in ready:
             if not handle._cancelled:
                 handle._run()
+
+    def _run_timed(self, ready):
+        # Debug mode: report each step that held the loop too long.
+        for handle in ready:
+            if handle._cancelled:
+                continue
+            started = self.time()
+            handle._run()
+            took = self.time() - started
+            if took >= self.slow_callback_duration:
+                owner = getattr(handle._callback, '__self__', None)
+                described = repr(owner) if isinstance(owner, Task) else repr(handle)
+                print(f'Executing {described} took {took:.3f} seconds', file=_sys.stderr)
 
     def _collect_threads(self):
         for future, succeeded, value in _thread_results():

@@ -186,6 +186,7 @@ class Task(Future):
         self._must_cancel = False
         self._fut_waiter = None
         self._coro = coro
+        self._source_site = _caller_site() if self._loop._debug else None
         self._loop.call_soon(self._step)
         _all_tasks[self] = None
 
@@ -196,7 +197,10 @@ class Task(Future):
         parts = [state, f'name={self._name!r}', f'coro=<{_format_coroutine(self._coro)}>']
         if self._fut_waiter is not None:
             parts.append(f'wait_for={self._fut_waiter!r}')
-        return ' '.join(parts + rest)
+        parts += rest
+        if getattr(self, '_source_site', None):
+            parts.append(f'created at {self._source_site}')
+        return ' '.join(parts)
 
     def __del__(self):
         if self._state == _PENDING and self._log_destroy_pending:
