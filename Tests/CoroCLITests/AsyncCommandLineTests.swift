@@ -1,3 +1,4 @@
+import CoroTestSupport
 import Testing
 
 /// The async runtime through the `coro` binary: top-level await, the async builtins,
@@ -22,6 +23,16 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.hasSuffix("NameError: name 'timeout_guard' is not defined\n"))
         #expect(result.stderr.contains("in <module>"))
+    }
+
+    /// The README's async example prints what the README says, on either clock.
+    @Test func readmeAsyncExampleRuns() throws {
+        let example = Fixtures.packageRoot.appendingPathComponent("Scripts/examples/queue_workers.coro").path
+        for arguments in [[example], ["--virtual-time", example]] {
+            let result = try CoroBinary.run(arguments, timeout: 30)
+            #expect(result.stdout == "['b after 0.1s', 'a after 0.3s', 'c after 0.2s']\ntimed out\n")
+            #expect(result.status == 0)
+        }
     }
 
     @Test func topLevelAwaitIsASyntaxErrorInPythonFiles() throws {

@@ -2,10 +2,8 @@
 public final class PyGenerator: PyObject {
     enum State { case created, suspended, running, finished }
 
-    /// Owned by the VM's loaded code, like a function's.
-    unowned(unsafe) let code: RuntimeCode
-    /// Traced below; unowned so that making a generator does no reference counting.
-    unowned(unsafe) let globals: PyDict
+    let code: RuntimeCode
+    let globals: PyDict
     @exclusivity(unchecked) var name: String
     @exclusivity(unchecked) var qualifiedName: String
     let slots: UnsafeMutablePointer<Value>

@@ -45,10 +45,7 @@ final class Heap {
     /// "coroutine 'f' was never awaited"); the VM reports and empties this.
     @exclusivity(unchecked) var unawaited: [(name: String, code: RuntimeCode, instruction: Int)] = []
 
-    @inline(__always)
-    private func noteUnawaited(_ object: PyObject) {
-        guard type(of: object) == PyGenerator.self else { return }
-        let generator = unsafeDowncast(object, to: PyGenerator.self)
+    private func noteUnawaited(_ generator: PyGenerator) {
         if generator.state == .created, let site = generator.creationSite {
             unawaited.append((generator.qualifiedName, site.code, site.instruction))
         }
@@ -61,7 +58,7 @@ final class Heap {
 
     /// Marks from the roots `markRoots` reports, resurrects the unreachable objects that
     /// `needsFinalizer` picks, then sweeps.
-    func collect(_ markRoots: (inout Tracer) -> Void, needsFinalizer: (PyObject) -> Bool = { _ in false }) {
+    func collect(_ markRoots: (inout Tracer) -> Void, needsFinalizer: ((PyObject) -> Bool)? = nil) {
         epoch &+= 1
         if epoch == 0 { epoch = 1 }
         var tracer = Tracer(epoch: epoch)
@@ -70,9 +67,11 @@ final class Heap {
         tracer.drain()
         let current = epoch
         let found = finalizable.count
-        for object in objects where object.markEpoch != current && !object.isFinalized && needsFinalizer(object) {
-            object.isFinalized = true
-            finalizable.append(object)
+        if let needsFinalizer {
+            for object in objects where object.markEpoch != current && !object.isFinalized && needsFinalizer(object) {
+                object.isFinalized = true
+                finalizable.append(object)
+            }
         }
         if finalizable.count > found {
             for object in finalizable[found...] { tracer.mark(object) }
@@ -81,8 +80,9 @@ final class Heap {
         var kept = 0
         objects.withUnsafeMutableBufferPointer { buffer in
             for index in 0..<buffer.count {
-                guard buffer[index].markEpoch == current else {
-                    noteUnawaited(buffer[index])
+                unowned(unsafe) let object = buffer[index]
+                guard object.markEpoch == current else {
+                    if type(of: object) == PyGenerator.self { noteUnawaited(unsafeDowncast(object, to: PyGenerator.self)) }
                     continue
                 }
                 if kept != index { buffer.swapAt(kept, index) }

@@ -153,6 +153,7 @@ extension VM {
             }
             type.dict.setString(name, value)
             typeEpoch.pointee += 1
+            if name.value == "__del__" { finalizersExist = true }
             return
         }
         let type = typeOf(object)

@@ -107,6 +107,7 @@ extension VM {
                 qualifiedName: function.qualifiedName))
             if generatorType === types.coroutine, let caller = fiber.last {
                 generator.creationSite = (caller.code, max(0, caller.ip - 1))
+                coroutinesMade = true
             }
             if code.hasSimpleParameters && keywordNames.isEmpty && arguments.count == code.argumentCount {
                 // Exact positional arguments: the common `await f(x)` needs no binding rules.

@@ -150,6 +150,7 @@ extension VM {
         let made = heap.register(PyType(metatype: metatype, name: name, bases: bases, dict: namespace, layout: layout))
         root(Value(made))
         typeEpoch.pointee += 1
+        if namespace.lookupString(names.del) != nil { finalizersExist = true }
         made.isBuiltin = false
         made.hasInstanceDict = true
         made.mro = [made] + (try linearize(bases, for: name))

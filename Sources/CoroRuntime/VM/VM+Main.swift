@@ -36,8 +36,10 @@ extension VM {
     }
 
     /// A last collection, so that coroutines dropped without running are reported and
-    /// pending `__del__` methods run; `value` stays alive through it.
+    /// pending `__del__` methods run (skipped when there can be neither); `value` stays
+    /// alive through it.
     private func collectAtExit(keeping value: Value) {
+        guard finalizersExist || coroutinesMade else { return }
         let mark = temporaryRoots.count
         temporaryRoots.append(value)
         collectGarbage(keepingRoots: mark + 1)

@@ -46,6 +46,11 @@ public final class VM {
     /// Native modules by name, made on first import.
     @exclusivity(unchecked) var nativeModules: [String: (VM) -> PyModule] = [:]
     @exclusivity(unchecked) var randomState = RandomState(seed: 0)
+    /// Whether any coroutine has been made (one may be reported as never awaited).
+    @exclusivity(unchecked) var coroutinesMade = false
+    /// Whether any class has defined `__del__` (until one has, collections skip the
+    /// search for objects to finalize).
+    @exclusivity(unchecked) var finalizersExist = false
     /// The objects whose `__del__` is running or about to (roots until it has run);
     /// non-empty while finalizers run, which do not nest.
     @exclusivity(unchecked) var finalizerBatch: [PyObject] = []
@@ -158,13 +163,13 @@ public final class VM {
 
     func collectGarbage(keepingRoots mark: Int) {
         if mark < temporaryRoots.count { temporaryRoots.removeSubrange(mark...) }
-        let epoch = typeEpoch.pointee
-        heap.collect({ tracer in markRoots(&tracer) }, needsFinalizer: { object in
+        let epoch = typeEpoch.pointee, deleteName = names.del
+        heap.collect({ tracer in markRoots(&tracer) }, needsFinalizer: !finalizersExist ? nil : { object in
             let type = object.type
             guard !type.isBuiltin else { return false }
             if type.finalizerEpoch != epoch {
                 type.finalizerEpoch = epoch
-                type.hasFinalizer = type.lookup(names.del) != nil
+                type.hasFinalizer = type.lookup(deleteName) != nil
             }
             return type.hasFinalizer
         })

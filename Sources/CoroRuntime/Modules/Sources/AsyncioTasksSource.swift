@@ -78,22 +78,23 @@ class Future:
     def done(self):
         return self._state != _PENDING
 
-    def result(self):
+    def _retrieve(self, unset_message):
+        # Raises the cancellation, or InvalidStateError while pending; the outcome is
+        # retrieved (no "exception was never retrieved" report).
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not set.')
+            raise InvalidStateError(unset_message)
         self._log_traceback = False
+
+    def result(self):
+        self._retrieve('Result is not set.')
         if self._exception is not None:
             raise self._exception
         return self._result
 
     def exception(self):
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        self._log_traceback = False
+        self._retrieve('Exception is not set.')
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):
