@@ -42,6 +42,13 @@ extension VM {
                 vm.waitForThreads(try vm.floatValue(try arguments.exactlyOne("_wait_for_threads", vm)) ?? 0)
                 return .none
             }
+            defineFunction(dict, "_report_when_collected") { vm, arguments throws(PyError) in
+                guard let type = try arguments.exactlyOne("_report_when_collected", vm).as(PyType.self) else {
+                    throw vm.typeError("_report_when_collected() expects a class")
+                }
+                vm.collectionReports.append(type)
+                return .none
+            }
             defineFunction(dict, "_debug_enabled") { vm, _ throws(PyError) in .bool(vm.debugMode) }
             defineFunction(dict, "_caller_site") { vm, _ throws(PyError) in
                 // "file:line" of the innermost frame outside asyncio (where a task was made).

@@ -2,15 +2,18 @@
 public final class PyGenerator: PyObject {
     enum State { case created, suspended, running, finished }
 
-    let code: RuntimeCode
-    let globals: PyDict
+    /// First, so that the collector's check of dead coroutines reads one cache line.
+    @exclusivity(unchecked) var state = State.created
+    /// Owned by the VM's loaded code, like a function's.
+    unowned(unsafe) let code: RuntimeCode
+    /// Traced below; unowned so that making and freeing a generator counts no references.
+    unowned(unsafe) let globals: PyDict
     @exclusivity(unchecked) var name: String
     @exclusivity(unchecked) var qualifiedName: String
     let slots: UnsafeMutablePointer<Value>
     /// Live slots: locals and cells, then the value stack up to here (an offset).
     @exclusivity(unchecked) var stackTop: Int
     @exclusivity(unchecked) var ip = 0
-    @exclusivity(unchecked) var state = State.created
     /// The exception being handled when the generator last yielded (CPython's gi_exc_state).
     @exclusivity(unchecked) var savedException: Value = .none
     /// Whether the last yield was an async generator's own `yield`, not an `await`
@@ -18,7 +21,7 @@ public final class PyGenerator: PyObject {
     @exclusivity(unchecked) var yieldedValue = false
     /// Where a coroutine was made (the calling code and instruction), to warn there if
     /// it is collected without ever running.
-    @exclusivity(unchecked) var creationSite: (code: RuntimeCode, instruction: Int)?
+    @exclusivity(unchecked) var creationSite: (code: Unmanaged<RuntimeCode>, instruction: Int)?
 
     init(type: PyType, code: RuntimeCode, globals: PyDict, name: String, qualifiedName: String) {
         self.code = code

@@ -1,8 +1,33 @@
-/// `__del__`: the collector keeps unreachable objects whose class defines it alive for
-/// one more cycle (`Heap.finalizable`), and the VM calls it once per object.
+/// Finalization: the collector keeps unreachable objects that need it alive for one more
+/// cycle (`Heap.finalizable`), and the VM then calls, once per object, their class's
+/// `__del__`, or `_on_collected` for the classes registered with `collectionReports`
+/// (asyncio's futures, which report an exception nobody retrieved, as CPython's C
+/// futures do in their deallocator) when their state says there is something to report.
 extension VM {
-    /// Calls `__del__` on the objects collections found unreachable. As in CPython, an
-    /// exception out of `__del__` is printed ("Exception ignored in") and not raised.
+    /// Whether an unreachable object needs its finalizer run.
+    func needsFinalizer(_ object: PyObject) -> Bool {
+        let type = object.type
+        guard !type.isBuiltin else { return false }
+        if finalizersExist {
+            let epoch = typeEpoch.pointee
+            if type.finalizerEpoch != epoch {
+                type.finalizerEpoch = epoch
+                type.hasFinalizer = type.lookup(names.del) != nil
+            }
+            if type.hasFinalizer { return true }
+        }
+        guard !collectionReports.isEmpty, collectionReports.contains(where: { type.isSubtype(of: $0) }),
+              let attributes = object.attributes else { return false }
+        if case .bool(true) = attributes.lookupString(intern("_log_traceback")) ?? .none { return true }
+        if case .bool(true) = attributes.lookupString(intern("_log_destroy_pending")) ?? .none,
+           attributes.lookupString(intern("_state"))?.as(PyStr.self)?.value == "PENDING" {
+            return true
+        }
+        return false
+    }
+
+    /// Calls the finalizers of the objects collections found unreachable. As in CPython,
+    /// an exception out of `__del__` is printed ("Exception ignored in") and not raised.
     /// The batch being finalized stays rooted while the methods run; a collection inside
     /// one queues more objects for the loop here.
     func runFinalizers() {
@@ -12,7 +37,7 @@ extension VM {
             finalizerBatch = heap.finalizable
             heap.finalizable.removeAll()
             for object in finalizerBatch {
-                guard let method = object.type.lookup(names.del) else { continue }
+                guard let method = object.type.lookup(names.del) ?? object.type.lookup(intern("_on_collected")) else { continue }
                 do throws(PyError) {
                     _ = try call(method, [Value(object)])
                 } catch let thrown {

@@ -43,7 +43,7 @@ final class Heap {
 
     /// Coroutines found unreachable that never ran (CPython warns about each:
     /// "coroutine 'f' was never awaited"); the VM reports and empties this.
-    @exclusivity(unchecked) var unawaited: [(name: String, code: RuntimeCode, instruction: Int)] = []
+    @exclusivity(unchecked) var unawaited: [(name: String, code: Unmanaged<RuntimeCode>, instruction: Int)] = []
 
     private func noteUnawaited(_ generator: PyGenerator) {
         if generator.state == .created, let site = generator.creationSite {
@@ -57,7 +57,7 @@ final class Heap {
     @exclusivity(unchecked) var finalizable: [PyObject] = []
 
     /// Marks from the roots `markRoots` reports, resurrects the unreachable objects that
-    /// `needsFinalizer` picks, then sweeps.
+    /// `needsFinalizer` picks (with what they reach), and drops the rest.
     func collect(_ markRoots: (inout Tracer) -> Void, needsFinalizer: ((PyObject) -> Bool)? = nil) {
         epoch &+= 1
         if epoch == 0 { epoch = 1 }
@@ -67,26 +67,33 @@ final class Heap {
         tracer.drain()
         let current = epoch
         let found = finalizable.count
-        if let needsFinalizer {
-            for object in objects where object.markEpoch != current && !object.isFinalized && needsFinalizer(object) {
-                object.isFinalized = true
-                finalizable.append(object)
-            }
-        }
-        if finalizable.count > found {
-            for object in finalizable[found...] { tracer.mark(object) }
-            tracer.drain()
-        }
+        // One pass: the reachable objects move to the front; an unreachable one may be
+        // an unawaited coroutine (noted) or need its finalizer (queued, to be resurrected).
         var kept = 0
         objects.withUnsafeMutableBufferPointer { buffer in
             for index in 0..<buffer.count {
                 unowned(unsafe) let object = buffer[index]
-                guard object.markEpoch == current else {
-                    if type(of: object) == PyGenerator.self { noteUnawaited(unsafeDowncast(object, to: PyGenerator.self)) }
-                    continue
+                if object.markEpoch == current {
+                    if kept != index { buffer.swapAt(kept, index) }
+                    kept += 1
+                } else if type(of: object) == PyGenerator.self {
+                    noteUnawaited(unsafeDowncast(object, to: PyGenerator.self))
+                } else if let needsFinalizer, !object.isFinalized,
+                          !object.typeStorage._withUnsafeGuaranteedRef({ $0.isBuiltin }), needsFinalizer(object) {
+                    object.isFinalized = true
+                    finalizable.append(object)
                 }
-                if kept != index { buffer.swapAt(kept, index) }
-                kept += 1
+            }
+        }
+        if finalizable.count > found {
+            // Resurrection: what the queued objects reach stays too (for their finalizers).
+            for object in finalizable[found...] { tracer.mark(object) }
+            tracer.drain()
+            objects.withUnsafeMutableBufferPointer { buffer in
+                for index in kept..<buffer.count where buffer[index].markEpoch == current {
+                    if kept != index { buffer.swapAt(kept, index) }
+                    kept += 1
+                }
             }
         }
         objects.removeSubrange(kept...)

@@ -105,8 +105,9 @@ extension VM {
             let generator = heap.register(PyGenerator(
                 type: generatorType, code: code, globals: function.globals, name: function.name,
                 qualifiedName: function.qualifiedName))
-            if generatorType === types.coroutine, let caller = fiber.last {
-                generator.creationSite = (caller.code, max(0, caller.ip - 1))
+            if generatorType === types.coroutine, fiber.count > 0 {
+                let caller = fiber.frames + (fiber.count - 1)
+                generator.creationSite = (Unmanaged.passUnretained(caller.pointee.code), max(0, caller.pointee.ip - 1))
                 coroutinesMade = true
             }
             if code.hasSimpleParameters && keywordNames.isEmpty && arguments.count == code.argumentCount {

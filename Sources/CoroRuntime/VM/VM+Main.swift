@@ -39,7 +39,7 @@ extension VM {
     /// pending `__del__` methods run (skipped when there can be neither); `value` stays
     /// alive through it.
     private func collectAtExit(keeping value: Value) {
-        guard finalizersExist || coroutinesMade else { return }
+        guard finalizersExist || coroutinesMade || !collectionReports.isEmpty else { return }
         let mark = temporaryRoots.count
         temporaryRoots.append(value)
         collectGarbage(keepingRoots: mark + 1)

@@ -46,6 +46,9 @@ public final class VM {
     /// Native modules by name, made on first import.
     @exclusivity(unchecked) var nativeModules: [String: (VM) -> PyModule] = [:]
     @exclusivity(unchecked) var randomState = RandomState(seed: 0)
+    /// Classes whose unreachable instances get `_on_collected` called when they have
+    /// something to report (see `Finalizers.swift`).
+    @exclusivity(unchecked) var collectionReports: [PyType] = []
     /// Whether any coroutine has been made (one may be reported as never awaited).
     @exclusivity(unchecked) var coroutinesMade = false
     /// Whether any class has defined `__del__` (until one has, collections skip the
@@ -163,16 +166,10 @@ public final class VM {
 
     func collectGarbage(keepingRoots mark: Int) {
         if mark < temporaryRoots.count { temporaryRoots.removeSubrange(mark...) }
-        let epoch = typeEpoch.pointee, deleteName = names.del
-        heap.collect({ tracer in markRoots(&tracer) }, needsFinalizer: !finalizersExist ? nil : { object in
-            let type = object.type
-            guard !type.isBuiltin else { return false }
-            if type.finalizerEpoch != epoch {
-                type.finalizerEpoch = epoch
-                type.hasFinalizer = type.lookup(deleteName) != nil
-            }
-            return type.hasFinalizer
-        })
+        let searching = finalizersExist || !collectionReports.isEmpty
+        heap.collect({ tracer in markRoots(&tracer) }, needsFinalizer: searching ? { [unowned(unsafe) self] object in
+            self.needsFinalizer(object)
+        } : nil)
         if !heap.unawaited.isEmpty { warnUnawaited() }
         if !heap.finalizable.isEmpty { runFinalizers() }
     }

@@ -7,7 +7,8 @@ extension VM {
     func warnUnawaited() {
         let found = heap.unawaited
         heap.unawaited.removeAll()
-        for (name, code, instruction) in found {
+        for (name, reference, instruction) in found {
+            let code = reference.takeUnretainedValue()
             let line = code.code.line(at: instruction)
             let file = code.code.source.name
             let message = "coroutine '\(name)' was never awaited"

@@ -37,7 +37,9 @@ class Future:
     def get_loop(self):
         return self._loop
 
-    def __del__(self):
+    def _on_collected(self):
+        # Called by the collector (see _report_when_collected below) as CPython's
+        # Future.__del__ is: an exception nobody retrieved is reported.
         if not self._log_traceback:
             return
         self._loop.call_exception_handler({
@@ -140,6 +142,11 @@ class Future:
     __iter__ = __await__
 
 
+# The collector calls _on_collected on futures that have something to report: an
+# exception never retrieved (_log_traceback), a task still pending (_log_destroy_pending).
+_report_when_collected(Future)
+
+
 def _set_result_unless_cancelled(future, result):
     if not future.cancelled():
         future.set_result(result)
@@ -203,10 +210,10 @@ class Task(Future):
             parts.append(f'created at {self._source_site}')
         return ' '.join(parts)
 
-    def __del__(self):
+    def _on_collected(self):
         if self._state == _PENDING and self._log_destroy_pending:
             self._loop.call_exception_handler({'message': 'Task was destroyed but it is pending!', 'task': self})
-        Future.__del__(self)
+        Future._on_collected(self)
 
     def get_coro(self):
         return self._coro
