@@ -2,9 +2,10 @@ import CoroTestSupport
 import Foundation
 import Testing
 
-/// Bad input never crashes: every conformance program, mutated at random (bytes and
-/// lines deleted, duplicated, swapped, replaced), must end in normal output or a Python
-/// exception, never a signal. The generator is seeded, so a failure is reproducible.
+/// Bad input never crashes: every conformance program (the async ones on virtual time),
+/// mutated at random (bytes and lines deleted, duplicated, swapped, replaced), must end
+/// in normal output or a Python exception, never a signal. The generator is seeded, so a
+/// failure is reproducible.
 @Suite(.serialized) struct MutationFuzzTests {
     /// A small deterministic generator (SplitMix64).
     struct Generator {
@@ -19,7 +20,8 @@ import Testing
     }
 
     static let tokens = ["(", ")", "[", "]", ":", "def ", "return ", "yield ", "lambda: ", "**", "\n", "    ", "1/0",
-                         "'", "\"\"\"", "None", "self.", "*", "=", "import ", "class X:", "-1"]
+                         "'", "\"\"\"", "None", "self.", "*", "=", "import ", "class X:", "-1",
+                         "await ", "async ", "async for x in y:", "async with x:"]
 
     static func mutate(_ text: [UInt8], _ generator: inout Generator) -> [UInt8] {
         var bytes = text
@@ -44,8 +46,7 @@ import Testing
 
     @Test func mutatedProgramsEndInOutputOrAnException() throws {
         let programs = Fixtures.pythonFiles(under: Fixtures.shared.appendingPathComponent("conformance"))
-            .filter { !$0.lastPathComponent.contains("async") }
-        #expect(programs.count > 40)
+        #expect(programs.count > 70)
         var generator = Generator(state: 0xC0_40)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coro-mutants-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -56,7 +57,8 @@ import Testing
                 let mutant = Self.mutate(source, &generator)
                 let url = directory.appendingPathComponent("m\(index)_\(program.lastPathComponent)")
                 try Data(mutant).write(to: url)
-                let result = try CoroBinary.run([url.path], timeout: 10)
+                // Virtual time: the async mutants' sleeps cost no wall time.
+                let result = try CoroBinary.run([url.path], environment: ["CORO_VIRTUAL_TIME": "1"], timeout: 10)
                 #expect(!result.signaled, "\(url.path) ended by a signal")
                 // 0: ran, 1: a Python exception, 124: still running (a mutant may loop forever).
                 #expect([0, 1, 124].contains(result.status), "\(url.path): status \(result.status)\n\(result.stderr.suffix(300))")
