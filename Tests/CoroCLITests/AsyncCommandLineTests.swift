@@ -86,6 +86,35 @@ import Testing
         #expect(plain.status == 0 && plain.stderr.isEmpty)
     }
 
+    /// `--debug`: an exception that crossed tasks lists them after its frames, each
+    /// awaiting task with the line of its await; the last line stays CPython's.
+    @Test func debugTracebacksListTheTasksAnExceptionCrossed() throws {
+        let script = """
+            import asyncio
+            async def leaf():
+                await asyncio.sleep(0)
+                raise ValueError("deep")
+            async def middle():
+                return await asyncio.create_task(leaf(), name="leaf-task")
+            async def main():
+                return await asyncio.gather(middle())
+            asyncio.run(main())
+            """
+        let url = try CoroBinary.file("crossing.py", script)
+        let debugged = try CoroBinary.run(["--debug", url.path], timeout: 30)
+        #expect(debugged.status == 1)
+        #expect(debugged.stderr.hasSuffix("""
+            Tasks (the innermost first):
+              raised in task 'leaf-task'
+              awaited in task 'Task-2': middle() running at \(url.path):6
+              awaited in task 'Task-1': main() running at \(url.path):8
+            ValueError: deep
+
+            """))
+        let plain = try CoroBinary.run([url.path], timeout: 30)
+        #expect(plain.status == 1 && !plain.stderr.contains("Tasks (the innermost first)"))
+    }
+
     /// A loop closed with a task still pending lets it go; collecting it reports it.
     @Test func tasksLeftPendingByAClosedLoopAreReported() throws {
         let script = """

@@ -49,6 +49,12 @@ extension VM {
                 vm.collectionReports.append(type)
                 return .none
             }
+            defineFunction(dict, "_note_task") { vm, arguments throws(PyError) in
+                // _note_task(exception, text): one more task on the exception's task chain.
+                try arguments.expect("_note_task", vm, min: 2, max: 2)
+                arguments[0].as(PyException.self)?.taskChain.append(try vm.strText(arguments[1]))
+                return .none
+            }
             defineFunction(dict, "_debug_enabled") { vm, _ throws(PyError) in .bool(vm.debugMode) }
             defineFunction(dict, "_caller_site") { vm, _ throws(PyError) in
                 // "file:line" of the innermost frame outside asyncio (where a task was made).

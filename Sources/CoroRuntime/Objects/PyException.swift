@@ -17,6 +17,9 @@ public final class PyException: PyObject {
     @exclusivity(unchecked) var suppressContext = false
     /// Extra slots for subclasses (`StopIteration.value`, `SystemExit.code`, `OSError.errno`...).
     @exclusivity(unchecked) var notes: Value = .null
+    /// `--debug`: the tasks the exception crossed (the one it was raised in, then each
+    /// that awaited it, with the line of the await), printed after its frames.
+    @exclusivity(unchecked) var taskChain: [String] = []
 
     init(type: PyType, args: [Value]) {
         self.args = args

@@ -28,6 +28,9 @@ extension VM {
                 printer.emit("Traceback (most recent call last):\n")
                 printer.emit(formatFrames(exception))
             }
+            if debugMode && !exception.taskChain.isEmpty {
+                printer.emit("Tasks (the innermost first):\n" + exception.taskChain.map { "  \($0)\n" }.joined())
+            }
             printer.emit(formatExceptionOnly(exception))
         }
     }

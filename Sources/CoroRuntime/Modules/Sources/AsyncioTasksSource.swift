@@ -269,6 +269,9 @@ class Task(Future):
         coro = self._coro
         self._fut_waiter = None
         _enter_task(self)
+        thrown = exc
+        if self._loop._debug and exc is not None and not isinstance(exc, CancelledError):
+            _note_task(exc, f'awaited in task {self._name!r}: {_format_coroutine(coro)}')
         try:
             if exc is None:
                 result = coro.send(None)
@@ -291,6 +294,8 @@ class Task(Future):
             raise
         except BaseException as exc:
             self._finish()
+            if self._loop._debug and exc is not thrown:
+                _note_task(exc, f'raised in task {self._name!r}')
             Future.set_exception(self, exc)
         else:
             blocking = getattr(result, '_asyncio_future_blocking', None)
