@@ -119,4 +119,19 @@ async def main():
     queue.put_nowait("kept")
     print(getter.cancelled(), queue.qsize(), queue.get_nowait())
 
+    lock = asyncio.Lock()
+    await lock.acquire()
+    waiting = [asyncio.create_task(lock.acquire()) for _ in range(2)]
+    await asyncio.sleep(0)
+    waiting[0].cancel()
+    lock.release()
+    print("next waiter got the lock:", await waiting[1], lock.locked(), "cancelled one:", waiting[0].cancelled())
+    lock.release()
+    semaphore = asyncio.Semaphore(0)
+    waiting = [asyncio.create_task(semaphore.acquire()) for _ in range(2)]
+    await asyncio.sleep(0)
+    waiting[0].cancel()
+    semaphore.release()
+    print("next waiter got the semaphore:", await waiting[1], semaphore.locked(), "cancelled one:", waiting[0].cancelled())
+
 asyncio.run(main())

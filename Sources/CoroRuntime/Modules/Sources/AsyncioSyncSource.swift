@@ -11,6 +11,22 @@ class _ContextManagerMixin:
     async def __aexit__(self, exc_type, exc, tb):
         self.release()
 
+    async def _wait_in_line(self):
+        # Waits for a future queued in self._waiters; on cancellation, _waiter_cancelled
+        # decides what the others get.
+        if self._waiters is None:
+            self._waiters = []
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            self._waiter_cancelled(fut)
+            raise
+
 
 class Lock(_ContextManagerMixin):
     def __init__(self):
@@ -30,21 +46,13 @@ class Lock(_ContextManagerMixin):
         if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
             self._locked = True
             return True
-        if self._waiters is None:
-            self._waiters = []
-        fut = get_running_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not self._locked:
-                self._wake_up_first()
-            raise
+        await self._wait_in_line()
         self._locked = True
         return True
+
+    def _waiter_cancelled(self, fut):
+        if not self._locked:
+            self._wake_up_first()
 
     def release(self):
         if self._locked:
@@ -178,23 +186,15 @@ class Semaphore(_ContextManagerMixin):
         if not self.locked():
             self._value -= 1
             return True
-        if self._waiters is None:
-            self._waiters = []
-        fut = get_running_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            try:
-                await fut
-            finally:
-                self._waiters.remove(fut)
-        except CancelledError:
-            if not fut.cancelled():
-                self._value += 1
-                self._wake_up_next()
-            raise
+        await self._wait_in_line()
         if self._value > 0:
             self._wake_up_next()
         return True
+
+    def _waiter_cancelled(self, fut):
+        if not fut.cancelled():
+            self._value += 1
+            self._wake_up_next()
 
     def release(self):
         self._value += 1
