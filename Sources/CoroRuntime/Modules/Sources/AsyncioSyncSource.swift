@@ -3,6 +3,13 @@ extension ModuleSources {
     static let asyncioSync = #"""
 # ---------------------------------------------------------------- synchronization
 
+def _describe(primitive, state):
+    # The repr of a synchronization primitive: its state, and how many wait.
+    if primitive._waiters:
+        state = f'{state}, waiters:{len(primitive._waiters)}'
+    return f'<asyncio.locks.{type(primitive).__name__} object [{state}]>'
+
+
 class _ContextManagerMixin:
     async def __aenter__(self):
         await self.acquire()
@@ -34,10 +41,7 @@ class Lock(_ContextManagerMixin):
         self._locked = False
 
     def __repr__(self):
-        extra = 'locked' if self._locked else 'unlocked'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Lock object [{extra}]>'
+        return _describe(self, 'locked' if self._locked else 'unlocked')
 
     def locked(self):
         return self._locked
@@ -75,10 +79,7 @@ class Event:
         self._value = False
 
     def __repr__(self):
-        extra = 'set' if self._value else 'unset'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Event object [{extra}]>'
+        return _describe(self, 'set' if self._value else 'unset')
 
     def is_set(self):
         return self._value
@@ -116,10 +117,7 @@ class Condition(_ContextManagerMixin):
         self._waiters = []
 
     def __repr__(self):
-        extra = 'locked' if self.locked() else 'unlocked'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Condition object [{extra}]>'
+        return _describe(self, 'locked' if self.locked() else 'unlocked')
 
     async def wait(self):
         if not self.locked():
@@ -174,10 +172,7 @@ class Semaphore(_ContextManagerMixin):
         self._value = value
 
     def __repr__(self):
-        extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
-        if self._waiters:
-            extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.{type(self).__name__} object [{extra}]>'
+        return _describe(self, 'locked' if self.locked() else f'unlocked, value:{self._value}')
 
     def locked(self):
         return self._value == 0 or (any(not w.cancelled() for w in (self._waiters or ())))
