@@ -10,6 +10,16 @@ def _describe(primitive, state):
     return f'<asyncio.locks.{type(primitive).__name__} object [{state}]>'
 
 
+async def _wait_on_new_future(waiters):
+    # Waits on a new future queued in `waiters`, removed again however the wait ends.
+    fut = get_running_loop().create_future()
+    waiters.append(fut)
+    try:
+        await fut
+    finally:
+        waiters.remove(fut)
+
+
 class _ContextManagerMixin:
     async def __aenter__(self):
         await self.acquire()
@@ -97,13 +107,8 @@ class Event:
     async def wait(self):
         if self._value:
             return True
-        fut = get_running_loop().create_future()
-        self._waiters.append(fut)
-        try:
-            await fut
-            return True
-        finally:
-            self._waiters.remove(fut)
+        await _wait_on_new_future(self._waiters)
+        return True
 
 
 class Condition(_ContextManagerMixin):
@@ -124,13 +129,8 @@ class Condition(_ContextManagerMixin):
             raise RuntimeError('cannot wait on un-acquired lock')
         self.release()
         try:
-            fut = get_running_loop().create_future()
-            self._waiters.append(fut)
-            try:
-                await fut
-                return True
-            finally:
-                self._waiters.remove(fut)
+            await _wait_on_new_future(self._waiters)
+            return True
         finally:
             cancelled = False
             while True:
