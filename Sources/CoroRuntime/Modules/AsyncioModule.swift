@@ -55,6 +55,14 @@ extension VM {
                 arguments[0].as(PyException.self)?.taskChain.append(try vm.strText(arguments[1]))
                 return .none
             }
+            defineFunction(dict, "_function_source") { vm, arguments throws(PyError) in
+                // "file:line" where a script function (or a method's) was defined; None for
+                // builtins and asyncio's own code.
+                let value = try arguments.exactlyOne("_function_source", vm)
+                let target = value.as(PyMethod.self)?.function ?? value
+                guard let code = target.as(PyFunction.self)?.code.code, !code.source.name.hasPrefix("<") else { return .none }
+                return vm.str("\(code.source.name):\(code.firstLine)")
+            }
             defineFunction(dict, "_debug_enabled") { vm, _ throws(PyError) in .bool(vm.debugMode) }
             defineFunction(dict, "_caller_site") { vm, _ throws(PyError) in
                 // "file:line" of the innermost frame outside asyncio (where a task was made).

@@ -27,12 +27,15 @@ class Future:
         return f'<{type(self).__name__} {self._repr_info()}>'
 
     def _repr_info(self):
-        state = self._state.lower()
+        info = [self._state.lower()]
         if self._state == _FINISHED:
             if self._exception is not None:
-                return f'{state} exception={self._exception!r}'
-            return f'{state} result={self._result!r}'
-        return state
+                info.append(f'exception={self._exception!r}')
+            else:
+                info.append(f'result={self._result!r}')
+        if self._callbacks:
+            info.append(_format_callbacks(self._callbacks))
+        return ' '.join(info)
 
     def get_loop(self):
         return self._loop
@@ -142,6 +145,19 @@ class Future:
     __iter__ = __await__
 
 
+def _format_callbacks(callbacks):
+    # CPython's "cb=[f() at file:line, <N more>, g()]" (asyncio's own code has no line).
+    def describe(callback):
+        name = getattr(callback, '__qualname__', None) or getattr(callback, '__name__', None) or repr(callback)
+        source = _function_source(callback)
+        return f'{name}() at {source}' if source else f'{name}()'
+    if len(callbacks) > 2:
+        shown = [describe(callbacks[0]), f'<{len(callbacks) - 2} more>', describe(callbacks[-1])]
+    else:
+        shown = [describe(callback) for callback in callbacks]
+    return f"cb=[{', '.join(shown)}]"
+
+
 # The collector calls _on_collected on futures that have something to report: an
 # exception never retrieved (_log_traceback), a task still pending (_log_destroy_pending).
 _report_when_collected(Future)
@@ -185,11 +201,9 @@ class Task(Future):
         if not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
-        if name is None:
-            _state.task_counter += 1
-            self._name = f'Task-{_state.task_counter}'
-        else:
-            self._name = str(name)
+        # CPython 3.11 counts every task, named or not.
+        _state.task_counter += 1
+        self._name = f'Task-{_state.task_counter}' if name is None else str(name)
         self._num_cancels_requested = 0
         self._must_cancel = False
         self._fut_waiter = None
@@ -309,7 +323,7 @@ class Task(Future):
                         self._loop.call_soon(self._step, new_exc)
                     else:
                         result._asyncio_future_blocking = False
-                        result.add_done_callback(self._wakeup)
+                        result.add_done_callback(self.task_wakeup)
                         self._fut_waiter = result
                         if self._must_cancel:
                             if self._fut_waiter.cancel(msg=self._cancel_message):
@@ -325,7 +339,7 @@ class Task(Future):
         finally:
             _leave_task(self)
 
-    def _wakeup(self, future):
+    def task_wakeup(self, future):
         try:
             future.result()
         except BaseException as exc:
