@@ -115,6 +115,27 @@ import Testing
         #expect(plain.status == 1 && !plain.stderr.contains("Tasks (the innermost first)"))
     }
 
+    /// A thread still running when the script ends finishes first (CPython joins its
+    /// executor threads at exit), after the traceback when the script failed.
+    @Test func threadsFinishBeforeTheInterpreterEnds() throws {
+        let script = """
+            import asyncio, time
+            def work():
+                time.sleep(0.1)
+                print("thread done")
+            asyncio.new_event_loop().run_in_executor(None, work)
+            print("script done")
+            """
+        let url = try CoroBinary.file("join.py", script)
+        let finished = try CoroBinary.run([url.path], timeout: 30)
+        #expect(finished.stdout == "script done\nthread done\n")
+        #expect(finished.status == 0)
+        let failing = try CoroBinary.file("join_failing.py", script + "\nraise ValueError('main failed')\n")
+        let failed = try CoroBinary.run([failing.path], timeout: 30)
+        #expect(failed.stdout == "script done\nthread done\n")
+        #expect(failed.status == 1 && failed.stderr.hasSuffix("ValueError: main failed\n"))
+    }
+
     /// A loop closed with a task still pending lets it go; collecting it reports it.
     @Test func tasksLeftPendingByAClosedLoopAreReported() throws {
         let script = """

@@ -25,13 +25,28 @@ extension VM {
                     return try call(try getAttribute(asyncio, intern("run")), [result])
                 }
             }
+            joinThreads()
             collectAtExit(keeping: .none)
             return 0
         } catch let thrown {
             // Like CPython, which frees the failed frames (reporting what only they held)
             // before it prints the traceback.
             collectAtExit(keeping: Value(thrown.exception))
-            return report(thrown.exception)
+            let status = report(thrown.exception)
+            joinThreads()
+            return status
+        }
+    }
+
+    /// A last collection, so that coroutines dropped without running are reported and
+    /// pending `__del__` methods run (skipped when there can be neither); `value` stays
+    /// alive through it.
+    /// Lets threads of script code still running finish, as CPython joins its executor
+    /// threads at exit (a thread must not outlive its interpreter).
+    private func joinThreads() {
+        while !threadCalls.isEmpty {
+            waitForThreads(3600)
+            _ = takeThreadResults()
         }
     }
 
