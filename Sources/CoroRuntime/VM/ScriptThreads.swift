@@ -107,6 +107,13 @@ final class ThreadCall {
         self.arguments = arguments
         self.key = key
     }
+
+    func mark(_ tracer: inout Tracer) {
+        tracer.mark(callable)
+        tracer.mark(arguments)
+        tracer.mark(key)
+        tracer.mark(outcome)
+    }
 }
 
 extension VM {
@@ -128,25 +135,12 @@ extension VM {
         let thread = ScriptThread(parked: ExecutionContext(fiber: Fiber(slotCount: 1 << 18, frameCapacity: 1 << 14)))
         threadCalls.append(call)
         scriptThreads.append(thread)
-        let job = ThreadJob { [unowned self] in self.runOnThread(call, thread) }
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        pthread_attr_setstacksize(&attributes, 256 << 20)
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-        var handle = pthread_t()
-        let opaque = Unmanaged.passRetained(job).toOpaque()
-        let created = pthread_create(&handle, &attributes, { argument in
-            guard let argument else { return nil }
-            Unmanaged<ThreadJob>.fromOpaque(argument).takeRetainedValue().body()
-            return nil
-        }, opaque)
-        pthread_attr_destroy(&attributes)
-        if created != 0 {
-            Unmanaged<ThreadJob>.fromOpaque(opaque).release()
+        guard let handle = NativeThread.start(stackSize: 256 << 20, { [unowned self] in self.runOnThread(call, thread) }) else {
             threadCalls.removeLast()
             scriptThreads.removeLast()
             throw error("RuntimeError", "can't start new thread")
         }
+        pthread_detach(handle)
     }
 
     /// The body of a started thread: take the lock, run the call, hand back its outcome.
@@ -187,18 +181,17 @@ extension VM {
 
     /// Marks what threads other than the running one hold.
     func markThreads(_ tracer: inout Tracer) {
-        for thread in scriptThreads + [mainThread] {
-            guard let context = thread.parked else { continue }
-            tracer.mark(context.currentException)
-            tracer.mark(context.temporaryRoots)
-            markFiber(context.fiber, &tracer)
-        }
-        for call in threadCalls + finishedCalls {
-            tracer.mark(call.callable)
-            tracer.mark(call.arguments)
-            tracer.mark(call.key)
-            tracer.mark(call.outcome)
-        }
+        markParked(mainThread, &tracer)
+        for thread in scriptThreads { markParked(thread, &tracer) }
+        for call in threadCalls { call.mark(&tracer) }
+        for call in finishedCalls { call.mark(&tracer) }
+    }
+
+    private func markParked(_ thread: ScriptThread, _ tracer: inout Tracer) {
+        guard let context = thread.parked else { return }
+        tracer.mark(context.currentException)
+        tracer.mark(context.temporaryRoots)
+        markFiber(context.fiber, &tracer)
     }
 
     private func parkContext() -> ExecutionContext {
@@ -215,14 +208,5 @@ extension VM {
         reprInProgress = context.reprInProgress
         thread.parked = nil
         currentThread = thread
-    }
-}
-
-/// A closure for a new thread.
-final class ThreadJob {
-    let body: () -> Void
-
-    init(_ body: @escaping () -> Void) {
-        self.body = body
     }
 }

@@ -38,9 +38,6 @@ extension VM {
         }
     }
 
-    /// A last collection, so that coroutines dropped without running are reported and
-    /// pending `__del__` methods run (skipped when there can be neither); `value` stays
-    /// alive through it.
     /// Lets threads of script code still running finish, as CPython joins its executor
     /// threads at exit (a thread must not outlive its interpreter).
     private func joinThreads() {
@@ -83,34 +80,14 @@ extension VM {
     /// Runs `body` on a thread with a large stack, for deep native recursion (nested
     /// runs of the loop under `__repr__`, `__eq__`, sort keys...); returns its status.
     public static func onLargeStack(_ body: @escaping () -> Int32) -> Int32 {
-        let job = LargeStackJob(body)
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        pthread_attr_setstacksize(&attributes, 1 << 30)
-        var thread = pthread_t()
-        let opaque = Unmanaged.passRetained(job).toOpaque()
-        let created = pthread_create(&thread, &attributes, { argument in
-            guard let argument else { return nil }
-            let job = Unmanaged<LargeStackJob>.fromOpaque(argument).takeRetainedValue()
-            job.status = job.body()
-            return nil
-        }, opaque)
-        pthread_attr_destroy(&attributes)
-        if created != 0 {
-            Unmanaged<LargeStackJob>.fromOpaque(opaque).release()
-            return body()
-        }
+        let result = ExitStatus()
+        guard let thread = NativeThread.start(stackSize: 1 << 30, { result.value = body() }) else { return body() }
         pthread_join(thread, nil)
-        return job.status
+        return result.value
     }
 }
 
-/// The work and result of `onLargeStack`, handed to the thread.
-private final class LargeStackJob: @unchecked Sendable {
-    let body: () -> Int32
-    var status: Int32 = 0
-
-    init(_ body: @escaping () -> Int32) {
-        self.body = body
-    }
+/// The status `onLargeStack`'s thread hands back.
+private final class ExitStatus: @unchecked Sendable {
+    var value: Int32 = 0
 }
