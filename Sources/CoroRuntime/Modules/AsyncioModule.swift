@@ -59,8 +59,7 @@ extension VM {
                 // "file:line" where a script function (or a method's) was defined; None for
                 // builtins and asyncio's own code.
                 let value = try arguments.exactlyOne("_function_source", vm)
-                let target = value.as(PyMethod.self)?.function ?? value
-                guard let code = target.as(PyFunction.self)?.code.code, !code.source.name.hasPrefix("<") else { return .none }
+                guard let code = scriptFunction(value)?.code.code, !code.source.name.hasPrefix("<") else { return .none }
                 return vm.str("\(code.source.name):\(code.firstLine)")
             }
             defineFunction(dict, "_debug_enabled") { vm, _ throws(PyError) in .bool(vm.debugMode) }
@@ -70,14 +69,13 @@ extension VM {
                     let frame = vm.fiber.frames[index]
                     let code = frame.code.code
                     if code.source.name == "<asyncio>" { continue }
-                    return vm.str("\(code.source.name):\(code.line(at: max(0, frame.ip - 1)))")
+                    return vm.str("\(code.source.name):\(code.line(at: frame.currentInstruction))")
                 }
                 return .none
             }
             defineFunction(dict, "_is_coroutine_function") { vm, arguments throws(PyError) in
                 let function = try arguments.exactlyOne("_is_coroutine_function", vm)
-                let target = function.as(PyMethod.self)?.function ?? function
-                return .bool(target.as(PyFunction.self)?.code.flags.contains(.coroutine) ?? false)
+                return .bool(scriptFunction(function)?.code.flags.contains(.coroutine) ?? false)
             }
         }
     }
@@ -97,4 +95,9 @@ extension VM {
             }
         }
     }
+}
+
+/// The script function a value is, or a bound method wraps.
+private func scriptFunction(_ value: Value) -> PyFunction? {
+    (value.as(PyMethod.self)?.function ?? value).as(PyFunction.self)
 }

@@ -18,9 +18,9 @@ extension VM {
         }
         guard !collectionReports.isEmpty, collectionReports.contains(where: { type.isSubtype(of: $0) }),
               let attributes = object.attributes else { return false }
-        if case .bool(true) = attributes.lookupString(intern("_log_traceback")) ?? .none { return true }
-        if case .bool(true) = attributes.lookupString(intern("_log_destroy_pending")) ?? .none,
-           attributes.lookupString(intern("_state"))?.as(PyStr.self)?.value == "PENDING" {
+        if case .bool(true) = attributes.lookupString(names.logTraceback) ?? .none { return true }
+        if case .bool(true) = attributes.lookupString(names.logDestroyPending) ?? .none,
+           attributes.lookupString(names.futureState)?.as(PyStr.self)?.value == "PENDING" {
             return true
         }
         return false
@@ -37,7 +37,7 @@ extension VM {
             finalizerBatch = heap.finalizable
             heap.finalizable.removeAll()
             for object in finalizerBatch {
-                guard let method = object.type.lookup(names.del) ?? object.type.lookup(intern("_on_collected")) else { continue }
+                guard let method = object.type.lookup(names.del) ?? object.type.lookup(names.onCollected) else { continue }
                 do throws(PyError) {
                     _ = try call(method, [Value(object)])
                 } catch let thrown {

@@ -20,6 +20,8 @@ struct Frame {
     var base: UnsafeMutablePointer<Value>
     var sp: UnsafeMutablePointer<Value>
     var ip: Int
+    /// The instruction running (`ip` is already past it).
+    var currentInstruction: Int { max(0, ip - 1) }
     /// Where the result goes in the caller's stack.
     var returnSlot: UnsafeMutablePointer<Value>
     /// The module namespace (unmanaged: copying a frame costs no reference counting).

@@ -107,7 +107,7 @@ extension VM {
                 qualifiedName: function.qualifiedName))
             if generatorType === types.coroutine, fiber.count > 0 {
                 let caller = fiber.frames + (fiber.count - 1)
-                generator.creationSite = (Unmanaged.passUnretained(caller.pointee.code), max(0, caller.pointee.ip - 1))
+                generator.creationSite = (Unmanaged.passUnretained(caller.pointee.code), caller.pointee.currentInstruction)
                 coroutinesMade = true
             }
             if code.hasSimpleParameters && keywordNames.isEmpty && arguments.count == code.argumentCount {
