@@ -2,8 +2,9 @@
 /// asyncio), over a few native helpers.
 extension VM {
     func makeAsyncioModule() -> PyModule {
-        let source = [ModuleSources.asyncioLoop, ModuleSources.asyncioTasks, ModuleSources.asyncioScopes,
-                      ModuleSources.asyncioSync, ModuleSources.asyncioRunners].joined(separator: "\n\n")
+        let source = [ModuleSources.asyncioLoop, ModuleSources.asyncioFutures, ModuleSources.asyncioTasks,
+                      ModuleSources.asyncioCombinators, ModuleSources.asyncioScopes, ModuleSources.asyncioSync,
+                      ModuleSources.asyncioRunners].joined(separator: "\n\n")
         return makeSourceModule("asyncio", source) { dict in
             defineFunction(dict, "_format_exception") { vm, arguments throws(PyError) in
                 guard let exception = try arguments.exactlyOne("_format_exception", vm).as(PyException.self) else {

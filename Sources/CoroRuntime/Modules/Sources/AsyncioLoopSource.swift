@@ -87,11 +87,6 @@ class TimerHandle(Handle):
     def when(self):
         return self._when
 
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_handle_cancelled(self)
-        Handle.cancel(self)
-
 
 def _heap_push(heap, item):
     heap.append(item)
@@ -142,7 +137,6 @@ class BaseEventLoop(AbstractEventLoop):
         self._closed = False
         self._running = False
         self._exception_handler = None
-        self._asyncgens = []
         self._default_executor = None
         self._debug = _debug_enabled()
         self._threads = 0
@@ -204,9 +198,6 @@ class BaseEventLoop(AbstractEventLoop):
         _heap_push(self._scheduled, (when, self._sequence, timer))
         timer._scheduled = True
         return timer
-
-    def _timer_handle_cancelled(self, handle):
-        pass
 
     def create_future(self):
         return Future(loop=self)
@@ -346,13 +337,9 @@ class BaseEventLoop(AbstractEventLoop):
             self._exception_handler(self, context)
 
     async def shutdown_asyncgens(self):
-        generators = self._asyncgens
-        self._asyncgens = []
-        for generator in generators:
-            try:
-                await generator.aclose()
-            except Exception:
-                pass
+        # CPython closes here the async generators started and not finished (it hooks
+        # their first iteration); Coro does not track them yet, so there is none to close.
+        pass
 
     async def shutdown_default_executor(self):
         while self._threads:

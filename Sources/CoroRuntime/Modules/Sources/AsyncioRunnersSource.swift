@@ -1,5 +1,5 @@
 extension ModuleSources {
-    /// `asyncio`, part 5: `Runner` and `run`.
+    /// `asyncio`, part 7: `Runner` and `run`.
     static let asyncioRunners = #"""
 # ---------------------------------------------------------------- running
 

@@ -1,5 +1,5 @@
 extension ModuleSources {
-    /// `asyncio`, part 3: `timeout`/`timeout_at` and `TaskGroup`.
+    /// `asyncio`, part 5: `timeout`/`timeout_at` and `TaskGroup`.
     static let asyncioScopes = #"""
 # ---------------------------------------------------------------- timeouts
 

@@ -1,5 +1,5 @@
 extension ModuleSources {
-    /// `asyncio`, part 4: Lock, Event, Condition, Semaphore and the queues.
+    /// `asyncio`, part 6: Lock, Event, Condition, Semaphore and the queues.
     static let asyncioSync = #"""
 # ---------------------------------------------------------------- synchronization
 
