@@ -56,6 +56,16 @@ async def main():
     except RuntimeError as error:
         print("RuntimeError:", error)
 
+    def hands_back_early(future):
+        loop.call_soon_threadsafe(future.set_result, "handed back")
+        time.sleep(0.5)
+        return "thread finished"
+    early = loop.create_future()
+    start = loop.time()
+    thread = loop.run_in_executor(None, hands_back_early, early)
+    print(await early, "while the thread still runs:", loop.time() - start < 0.4)
+    print(await thread)
+
     waited = asyncio.create_task(asyncio.to_thread(blocking, "cancelled", 0.05))
     await asyncio.sleep(0)
     waited.cancel()

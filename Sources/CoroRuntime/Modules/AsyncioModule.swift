@@ -39,6 +39,11 @@ extension VM {
                 // [(key, succeeded, value)] for the calls finished since the last time.
                 vm.list(vm.takeThreadResults().map { call in vm.tuple([call.key, .bool(!call.failed), call.outcome]) })
             }
+            defineFunction(dict, "_wake_loop") { vm, _ throws(PyError) in
+                // A thread handed the loop a callback: a loop waiting for threads wakes.
+                vm.interpreterLock.postEvent()
+                return .none
+            }
             defineFunction(dict, "_wait_for_threads") { vm, arguments throws(PyError) in
                 vm.waitForThreads(try vm.floatValue(try arguments.exactlyOne("_wait_for_threads", vm)) ?? 0)
                 return .none

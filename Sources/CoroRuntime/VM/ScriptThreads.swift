@@ -42,10 +42,12 @@ final class InterpreterLock {
         pthread_mutex_unlock(&mutex)
     }
 
-    /// Counts a finished call (by the holder, before it releases the lock for good).
+    /// Counts something the waiting loop must see (a finished call, a callback handed
+    /// over with `call_soon_threadsafe`) and wakes it.
     func postEvent() {
         pthread_mutex_lock(&mutex)
         events += 1
+        pthread_cond_broadcast(&changed)
         pthread_mutex_unlock(&mutex)
     }
 
@@ -56,8 +58,9 @@ final class InterpreterLock {
     }
 
     /// Releases the lock, waits until an event after `seen` or `seconds` pass, and takes
-    /// the lock back.
-    func releaseUntilEvent(after seen: Int, seconds: Double) {
+    /// the lock back; whether an event came.
+    @discardableResult
+    func releaseUntilEvent(after seen: Int, seconds: Double) -> Bool {
         pthread_mutex_lock(&mutex)
         held = false
         pthread_cond_broadcast(&changed)
@@ -68,9 +71,11 @@ final class InterpreterLock {
         while events == seen {
             if pthread_cond_timedwait(&changed, &mutex, &deadline) == ETIMEDOUT { break }
         }
+        let happened = events != seen
         while held { pthread_cond_wait(&changed, &mutex) }
         held = true
         pthread_mutex_unlock(&mutex)
+        return happened
     }
 }
 
@@ -174,9 +179,9 @@ extension VM {
         let thread = currentThread
         let seen = interpreterLock.eventCount
         thread.parked = parkContext()
-        interpreterLock.releaseUntilEvent(after: seen, seconds: clock.isVirtual ? min(seconds, 0.05) : seconds)
+        let woken = interpreterLock.releaseUntilEvent(after: seen, seconds: clock.isVirtual ? min(seconds, 0.05) : seconds)
         install(thread)
-        if clock.isVirtual && finishedCalls.isEmpty { clock.advance(seconds) }
+        if clock.isVirtual && !woken { clock.advance(seconds) }
     }
 
     /// Marks what threads other than the running one hold.

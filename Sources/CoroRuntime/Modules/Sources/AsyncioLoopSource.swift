@@ -182,7 +182,9 @@ class BaseEventLoop(AbstractEventLoop):
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        return self.call_soon(callback, *args)
+        handle = self.call_soon(callback, *args)
+        _wake_loop()
+        return handle
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
