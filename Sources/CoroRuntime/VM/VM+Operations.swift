@@ -253,7 +253,6 @@ extension VM {
         return try call(method, arguments)
     }
 
-    /// `with`: looks up `__exit__` and calls `__enter__`.
     /// `with`: replaces the manager in `slot` with its bound `__exit__` (on the stack, so
     /// that the collector sees it while `__enter__` runs) and returns what `__enter__` returns.
     func enterContext(at slot: UnsafeMutablePointer<Value>) throws(PyError) -> Value {
