@@ -12,12 +12,14 @@ public final class Interpreter {
 
     /// `gcStress` collects garbage at every safepoint (for testing the collector);
     /// `virtualTime` runs the script on a virtual clock (sleeps complete at once, in order);
-    /// `debug` turns on asyncio's debug mode (slow steps reported, tasks' creation sites).
-    public init(gcStress: Bool = false, virtualTime: Bool = false, debug: Bool = false,
+    /// `debug` turns on asyncio's debug mode (slow steps reported, tasks' creation sites);
+    /// `allowsNetwork` false makes every HTTP request raise PermissionError.
+    public init(gcStress: Bool = false, virtualTime: Bool = false, debug: Bool = false, allowsNetwork: Bool = true,
                 output: OutputSink = OutputSink(descriptor: 1), errorOutput: OutputSink = OutputSink(descriptor: 2)) {
         vm = VM(gcStress: gcStress, output: output, errorOutput: errorOutput)
         vm.clock = ScriptClock(isVirtual: virtualTime)
         vm.debugMode = debug
+        vm.allowsNetwork = allowsNetwork
     }
 
     /// A script error, carrying the exact text CPython would print for it.

@@ -28,6 +28,9 @@ public struct CoroCommand: ParsableCommand {
     @Flag(name: .long, help: "asyncio debug mode: report loop steps over 100 ms and where each task was created.")
     var debug = false
 
+    @Flag(name: .long, help: "Deny the script network access: fetch and HTTP clients raise PermissionError.")
+    var noNet = false
+
     @Option(name: .customShort("c"), help: "Run CODE as the program (the remaining arguments are sys.argv[1:]).")
     var command: String?
 
@@ -53,7 +56,7 @@ public struct CoroCommand: ParsableCommand {
         }
         let gcStress = getenv("CORO_GC_STRESS").map { String(cString: $0) == "1" } ?? false
         let virtual = virtualTime || (getenv("CORO_VIRTUAL_TIME").map { String(cString: $0) == "1" } ?? false)
-        let interpreter = Interpreter(gcStress: gcStress, virtualTime: virtual, debug: debug)
+        let interpreter = Interpreter(gcStress: gcStress, virtualTime: virtual, debug: debug, allowsNetwork: !noNet)
         Interruption.install(interpreter.interruptFlags)
         if check || ast || dis {
             try inspect(interpreter)

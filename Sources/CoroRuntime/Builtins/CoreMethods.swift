@@ -7,6 +7,7 @@ extension VM {
         installObjectMethods()
         installNumberMethods()
         installStrMethods()
+        installBytesMethods()
         installListMethods()
         installDictMethods()
         installSetMethods()
@@ -205,6 +206,17 @@ extension VM {
         let base = types.baseException
         defineMethod(base, "__init__") { _, arguments throws(PyError) in
             arguments[0].as(PyException.self)?.args = Array(arguments.positional.dropFirst())
+            return .none
+        }
+        defineMethod(types[exception: "OSError"], "__init__") { vm, arguments throws(PyError) in
+            // Keeps errno, strerror and filename, which outlive a later change of `args`.
+            guard let exception = arguments[0].as(PyException.self) else { return .none }
+            exception.args = Array(arguments.positional.dropFirst())
+            let attributes = exception.attributes ?? vm.newDict()
+            exception.attributes = attributes
+            for name in ["errno", "strerror", "filename"] {
+                attributes.setString(vm.intern(name), vm.osErrorField(exception, name))
+            }
             return .none
         }
         defineMethod(base, "__str__") { vm, arguments throws(PyError) in

@@ -22,11 +22,7 @@ extension VM {
         }
         let descriptor = Glibc.open(path.value, flags | O_CLOEXEC, 0o644)
         if descriptor < 0 {
-            let code = errno
-            let typeName = code == ENOENT ? "FileNotFoundError" : code == EACCES ? "PermissionError"
-                : code == EISDIR ? "IsADirectoryError" : code == EEXIST ? "FileExistsError" : "OSError"
-            let message = String(cString: strerror(code))
-            throw PyError(exception: newException(types[exception: typeName], [.int(Int(code)), str(message), str(path.value)]))
+            throw systemError(errno, path: path.value)
         }
         let file = heap.register(PyFile(type: types.file, name: path.value, mode: mode, sink: nil, descriptor: descriptor))
         if file.isReadable {
@@ -157,5 +153,17 @@ extension PyFile {
         let line = String(decoding: contents[position..<end], as: UTF8.self)
         position = end
         return line
+    }
+}
+
+extension VM {
+    /// The OSError subclass CPython raises for `code` (FileNotFoundError for ENOENT...),
+    /// about the file at `path`.
+    func systemError(_ code: Int32, path: String) -> PyError {
+        let typeName = code == ENOENT ? "FileNotFoundError" : code == EACCES ? "PermissionError"
+            : code == EISDIR ? "IsADirectoryError" : code == EEXIST ? "FileExistsError"
+            : code == ENOTDIR ? "NotADirectoryError" : "OSError"
+        let message = String(cString: strerror(code))
+        return PyError(exception: newException(types[exception: typeName], [.int(Int(code)), str(message), str(path)]))
     }
 }

@@ -214,7 +214,13 @@ extension VM {
                 vm.str(try vm.strFormat(text(arguments).value, Arguments(values: buffer, keywordNames: names)))
             }
         }
-        defineMethod(type, "encode") { vm, arguments throws(PyError) in vm.bytes(Array(text(arguments).value.utf8)) }
+        defineMethod(type, "encode") { vm, arguments throws(PyError) in
+            let (codec, errors) = try vm.codecArguments(arguments)
+            switch codec.encode(text(arguments).value, errors: errors) {
+            case .success(let bytes): return vm.bytes(bytes)
+            case .failure(let failure): throw vm.error("UnicodeEncodeError", failure.message([]))
+            }
+        }
         defineMethod(type, "expandtabs") { vm, arguments throws(PyError) in
             let size = arguments.positionalCount > 1 ? try vm.cIntArgument(arguments[1]) : 8
             var result = ""

@@ -36,8 +36,10 @@ extension VM {
                 return .none
             }
             defineFunction(dict, "_thread_results") { vm, _ throws(PyError) in
-                // [(key, succeeded, value)] for the calls finished since the last time.
-                vm.list(vm.takeThreadResults().map { call in vm.tuple([call.key, .bool(!call.failed), call.outcome]) })
+                // [(future, succeeded, value)] for the calls finished and the network
+                // outcomes arrived since the last time.
+                let calls = vm.takeThreadResults().map { call in vm.tuple([call.key, .bool(!call.failed), call.outcome]) }
+                return vm.list(calls + (try vm.networkArrivals()))
             }
             defineFunction(dict, "_wake_loop") { vm, _ throws(PyError) in
                 // A thread handed the loop a callback: a loop waiting for threads wakes.
@@ -92,11 +94,13 @@ extension VM {
     func makeConcurrentFuturesModule() -> PyModule { makeSourceModule("concurrent.futures", ModuleSources.concurrentFutures) }
 
     /// `sleep`, `gather`, `create_task` and `run` without an import: asyncio's, which is
-    /// imported the first time one of them is called.
+    /// imported the first time one of them is called; and `fetch`, from `_http`.
     func installAsyncBuiltins() {
-        for name in ["sleep", "gather", "create_task", "run"] {
+        let origins = [("sleep", "asyncio"), ("gather", "asyncio"), ("create_task", "asyncio"), ("run", "asyncio"),
+                       ("fetch", "_http")]
+        for (name, module) in origins {
             defineBuiltin(name) { vm, arguments throws(PyError) in
-                let function = try vm.getAttribute(Value(try vm.importModule("asyncio")), vm.intern(name))
+                let function = try vm.getAttribute(Value(try vm.importModule(module)), vm.intern(name))
                 return try vm.call(function, arguments.values, arguments.keywordNames)
             }
         }

@@ -17,6 +17,14 @@ extension VM {
         nativeModules["asyncio"] = { $0.makeAsyncioModule() }
         nativeModules["concurrent"] = { $0.newModule("concurrent") }
         nativeModules["concurrent.futures"] = { $0.makeConcurrentFuturesModule() }
+        nativeModules["os"] = { $0.makeOSModule() }
+        nativeModules["os.path"] = { $0.makeOSPathModule() }
+        nativeModules["_http"] = { $0.makeHTTPModule() }
+        nativeModules["aiohttp"] = { $0.makeSourceModule("aiohttp", ModuleSources.aiohttp) }
+        nativeModules["requests"] = { $0.makeSourceModule("requests", ModuleSources.requests) }
+        nativeModules["ssl"] = { $0.makeSourceModule("ssl", ModuleSources.ssl) }
+        nativeModules["urllib"] = { $0.newModule("urllib") }
+        nativeModules["urllib.parse"] = { $0.makeSourceModule("urllib.parse", ModuleSources.urllibParse) }
         nativeModules["builtins"] = { $0.builtinsModule }
     }
 

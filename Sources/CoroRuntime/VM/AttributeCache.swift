@@ -55,6 +55,8 @@ extension VM {
             return
         }
         if let custom = type.lookup(names.getattribute), !(custom.object is PyBuiltin) { return }
+        // An exception's `args` lives in the exception itself, not in its dict.
+        if name.value == "args", type.isSubtype(of: types.baseException) { return }
         if forStore, let custom = type.lookup(names.setattr), !(custom.object is PyBuiltin) { return }
         var kind = AttributeCache.Kind.instanceField
         var value = Value.null

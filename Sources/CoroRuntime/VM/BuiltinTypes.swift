@@ -31,6 +31,8 @@ final class BuiltinTypes {
     let classMethod: PyType
     let superType: PyType
     let file: PyType
+    /// Native state a module hands to scripts as an opaque value (an HTTP exchange).
+    let nativeHandle: PyType
     let box: [BoxKind: PyType]
     let baseException: PyType
     /// Every builtin exception class by name.
@@ -86,6 +88,7 @@ final class BuiltinTypes {
         classMethod = simple("classmethod", .classMethod)
         superType = simple("super", .superObject)
         file = simple("TextIOWrapper", .file, subclassable: false)
+        nativeHandle = simple("native_handle", .other, subclassable: false)
         let boxNames: [(BoxKind, String)] = [
             (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),
             (.strIterator, "str_ascii_iterator"), (.rangeIterator, "range_iterator"),

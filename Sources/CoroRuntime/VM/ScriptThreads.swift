@@ -11,7 +11,7 @@ import Glibc
 /// being handled, temporary roots); the lock's holder has its context installed in the
 /// VM, the others' are parked and marked by the collector. A finished call is handed to
 /// the loop through `threadResults`, and the lock's event count wakes the loop.
-final class InterpreterLock {
+final class InterpreterLock: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     private var changed = pthread_cond_t()
     private var held = true
@@ -64,10 +64,7 @@ final class InterpreterLock {
         pthread_mutex_lock(&mutex)
         held = false
         pthread_cond_broadcast(&changed)
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let total = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 + max(0, min(seconds, 3600))
-        var deadline = timespec(tv_sec: Int(total), tv_nsec: Int((total - total.rounded(.down)) * 1e9))
+        var deadline = conditionDeadline(after: seconds)
         while events == seen {
             if pthread_cond_timedwait(&changed, &mutex, &deadline) == ETIMEDOUT { break }
         }
@@ -77,6 +74,15 @@ final class InterpreterLock {
         pthread_mutex_unlock(&mutex)
         return happened
     }
+}
+
+/// The CLOCK_REALTIME instant `seconds` from now (at most an hour), for
+/// `pthread_cond_timedwait`.
+func conditionDeadline(after seconds: Double) -> timespec {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    let total = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 + max(0, min(seconds, 3600))
+    return timespec(tv_sec: Int(total), tv_nsec: Int((total - total.rounded(.down)) * 1e9))
 }
 
 /// What one thread of script code has of its own in the VM.
@@ -174,12 +180,16 @@ extension VM {
 
     /// The loop has nothing ready: let threads run until one finishes or `seconds` pass.
     /// On virtual time it waits for them a moment of real time, then the clock jumps.
+    /// While HTTP answers are awaited, virtual time waits for them in real time.
     func waitForThreads(_ seconds: Double) {
-        guard finishedCalls.isEmpty else { return }
-        let thread = currentThread
+        // The event count is read before looking for posted outcomes: an outcome posted
+        // after the look bumps the count after it was read, and ends the wait.
         let seen = interpreterLock.eventCount
+        guard finishedCalls.isEmpty, !network.inbox.hasPosts else { return }
+        let thread = currentThread
         thread.parked = parkContext()
-        let woken = interpreterLock.releaseUntilEvent(after: seen, seconds: clock.isVirtual ? min(seconds, 0.05) : seconds)
+        let jumps = clock.isVirtual && !network.isWaiting
+        let woken = interpreterLock.releaseUntilEvent(after: seen, seconds: jumps ? min(seconds, 0.05) : seconds)
         install(thread)
         if clock.isVirtual && !woken { clock.advance(seconds) }
     }
@@ -190,6 +200,7 @@ extension VM {
         for thread in scriptThreads { markParked(thread, &tracer) }
         for call in threadCalls { call.mark(&tracer) }
         for call in finishedCalls { call.mark(&tracer) }
+        network.mark(&tracer)
     }
 
     private func markParked(_ thread: ScriptThread, _ tracer: inout Tracer) {

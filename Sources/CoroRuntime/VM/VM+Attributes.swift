@@ -178,6 +178,10 @@ extension VM {
             return
         }
         if let function = instance as? PyFunction, try setFunctionAttribute(function, name.value, value) { return }
+        if let exception = instance as? PyException, name.value == "args" {
+            exception.args = try collect(value)
+            return
+        }
         if instance.attributes == nil {
             guard instance is PyFunction || (!type.isBuiltin && type.hasInstanceDict) else {
                 throw error("AttributeError", "'\(type.name)' object has no attribute '\(name.value)'")

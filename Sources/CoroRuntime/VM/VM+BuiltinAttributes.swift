@@ -88,8 +88,7 @@ extension VM {
             case "errno" where exception.type.isSubtype(of: types[exception: "OSError"]),
                  "strerror" where exception.type.isSubtype(of: types[exception: "OSError"]),
                  "filename" where exception.type.isSubtype(of: types[exception: "OSError"]):
-                let index = name == "errno" ? 0 : name == "strerror" ? 1 : 2
-                return exception.args.count > 1 && index < exception.args.count ? exception.args[index] : Value.none
+                return osErrorField(exception, name)
             case "exceptions" where exception.type.isSubtype(of: types[exception: "BaseExceptionGroup"]):
                 return tuple(groupMembers(exception))
             case "message" where exception.type.isSubtype(of: types[exception: "BaseExceptionGroup"]):

@@ -118,12 +118,26 @@ extension VM {
         return type.isSubtype(of: expected)
     }
 
+    /// An OSError's `errno`, `strerror` or `filename`: as `OSError.__init__` stored it, or
+    /// else from the arguments it was made with (2 to 5 of them), else None.
+    func osErrorField(_ exception: PyException, _ name: String) -> Value {
+        if let stored = exception.attributes?.lookupString(intern(name)) { return stored }
+        let index = name == "errno" ? 0 : name == "strerror" ? 1 : 2
+        return (2...5).contains(exception.args.count) && index < exception.args.count ? exception.args[index] : .none
+    }
+
     /// The `str()` of an exception: its single argument, or the tuple of its arguments.
     func exceptionMessage(_ exception: PyException) throws(PyError) -> String {
         if exception.type.isSubtype(of: types[exception: "KeyError"]), exception.args.count == 1 {
             return try repr(exception.args[0])
         }
         if exception.type.isSubtype(of: types[exception: "BaseExceptionGroup"]) { return groupMessage(exception) }
+        if exception.type.isSubtype(of: types[exception: "OSError"]), !osErrorField(exception, "strerror").isNone {
+            // OSError(errno, strerror[, filename]): "[Errno 2] No such file or directory: 'x'".
+            let base = "[Errno \(try strText(osErrorField(exception, "errno")))] \(try strText(osErrorField(exception, "strerror")))"
+            let filename = osErrorField(exception, "filename")
+            return filename.isNone ? base : base + ": " + (try repr(filename))
+        }
         switch exception.args.count {
         case 0: return ""
         case 1: return try strText(exception.args[0])

@@ -65,6 +65,8 @@ public final class VM {
     @exclusivity(unchecked) var scriptThreads: [ScriptThread] = []
     @exclusivity(unchecked) var threadCalls: [ThreadCall] = []
     @exclusivity(unchecked) var finishedCalls: [ThreadCall] = []
+    /// HTTP: the permission, the client, and what waits for its answers (`Net/`).
+    let network: NetworkState
     /// Where warnings were already printed (each location warns once).
     @exclusivity(unchecked) var warnedLocations: Set<String> = []
     /// `coro --debug`: asyncio's debug mode (slow steps, where tasks were made).
@@ -87,6 +89,7 @@ public final class VM {
         self.errorOutput = errorOutput
         fiber = Fiber(slotCount: 1 << 22, frameCapacity: 1 << 18)
         currentThread = mainThread
+        network = NetworkState(wake: { [interpreterLock] in interpreterLock.postEvent() })
         builtins = heap.makeImmortal(PyDict(type: types.dict))
         modules = heap.makeImmortal(PyDict(type: types.dict))
         emptyTuple = heap.makeImmortal(PyTuple(type: types.tuple, []))

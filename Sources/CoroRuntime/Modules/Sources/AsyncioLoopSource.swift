@@ -139,7 +139,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._exception_handler = None
         self._default_executor = None
         self._debug = _debug_enabled()
-        self._threads = 0
+        self._outside = 0  # futures waiting for threads or the network
         self.slow_callback_duration = 0.1
 
     def __repr__(self):
@@ -250,19 +250,19 @@ class BaseEventLoop(AbstractEventLoop):
         scheduled = self._scheduled
         while scheduled and scheduled[0][2]._cancelled:
             _heap_pop(scheduled)[2]._scheduled = False
-        if self._threads:
+        if self._outside:
             self._collect_threads()
         if not self._ready and not self._stopping:
             if scheduled:
                 delay = scheduled[0][0] - self.time()
                 if delay > 0:
-                    if self._threads:
+                    if self._outside:
                         _wait_for_threads(delay)
                     else:
                         _time.sleep(delay)
-            elif self._threads:
+            elif self._outside:
                 _wait_for_threads(3600)
-            if self._threads:
+            if self._outside:
                 self._collect_threads()
         end = self.time()
         while scheduled and scheduled[0][0] <= end:
@@ -294,7 +294,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _collect_threads(self):
         for future, succeeded, value in _thread_results():
-            self._threads -= 1
+            self._outside -= 1
             if future.cancelled():
                 continue
             if succeeded:
@@ -311,7 +311,7 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('cannot schedule new futures after shutdown')
         future = self.create_future()
         _start_thread(func, args, future)
-        self._threads += 1
+        self._outside += 1
         return future
 
     def set_exception_handler(self, handler):
@@ -344,7 +344,7 @@ class BaseEventLoop(AbstractEventLoop):
         pass
 
     async def shutdown_default_executor(self):
-        while self._threads:
+        while self._outside:
             _wait_for_threads(3600)
             self._collect_threads()
 

@@ -1,0 +1,451 @@
+extension ModuleSources {
+    /// `_http`'s source: aiohttp's exceptions, the case-insensitive header mapping, the
+    /// response core shared by `fetch` and `aiohttp`, and the awaits on the native
+    /// exchange (`_start`, `_read`, `_cancel`, defined in Swift).
+    static let http = #"""
+import asyncio as _asyncio
+import json as _json
+from urllib.parse import urlsplit as _urlsplit
+
+DEFAULT_BODY_LIMIT = 100 * 1024 * 1024
+DEFAULT_MAX_REDIRECTS = 10
+USER_AGENT = 'Python/3.11 coro-http/0.1'
+
+
+class NetError(Exception):
+    """What the native side reports when an exchange fails: a kind (connect, dns,
+    disconnected, payload, too_large, redirects, tls, timeout, cancelled, invalid_url,
+    other), a message and the OS error number (or None)."""
+
+    def __init__(self, kind, message, errno):
+        super().__init__(kind, message, errno)
+        self.kind = kind
+        self.message = message
+        self.errno = errno
+
+
+# aiohttp's exceptions (aiohttp.client_exceptions), with its messages.
+
+class ClientError(Exception):
+    """Base class for client connection errors."""
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ClientResponseError(ClientError):
+    """Base class for exceptions that occur after getting a response."""
+    __module__ = 'aiohttp.client_exceptions'
+
+    def __init__(self, request_info, history, *, status=None, message='', headers=None):
+        self.request_info = request_info
+        self.status = 0 if status is None else status
+        self.message = message
+        self.headers = headers
+        self.history = history
+        self.args = (request_info, history)
+
+    def __str__(self):
+        return f"{self.status}, message={self.message!r}, url={str(self.request_info.real_url)!r}"
+
+    def __repr__(self):
+        args = f"{self.request_info!r}, {self.history!r}"
+        if self.status != 0:
+            args += f", status={self.status!r}"
+        if self.message != "":
+            args += f", message={self.message!r}"
+        if self.headers is not None:
+            args += f", headers={self.headers!r}"
+        return f"{type(self).__name__}({args})"
+
+
+class ContentTypeError(ClientResponseError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class TooManyRedirects(ClientResponseError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ClientConnectionError(ClientError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ClientOSError(ClientConnectionError, OSError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ConnectionKey:
+    def __init__(self, host, port, is_ssl, ssl):
+        self.host = host
+        self.port = port
+        self.is_ssl = is_ssl
+        self.ssl = ssl
+
+    def __repr__(self):
+        return (f"ConnectionKey(host={self.host!r}, port={self.port!r}, is_ssl={self.is_ssl!r}, "
+                f"ssl={self.ssl!r}, proxy=None, proxy_auth=None, proxy_headers_hash=None)")
+
+
+class ClientConnectorError(ClientOSError):
+    __module__ = 'aiohttp.client_exceptions'
+
+    def __init__(self, connection_key, os_error):
+        self._conn_key = connection_key
+        self._os_error = os_error
+        OSError.__init__(self, os_error.errno, os_error.strerror)
+        self.args = (connection_key, os_error)
+
+    @property
+    def os_error(self):
+        return self._os_error
+
+    @property
+    def host(self):
+        return self._conn_key.host
+
+    @property
+    def port(self):
+        return self._conn_key.port
+
+    @property
+    def ssl(self):
+        return self._conn_key.ssl
+
+    def __str__(self):
+        return "Cannot connect to host {0.host}:{0.port} ssl:{1} [{2}]".format(
+            self, "default" if self.ssl is True else self.ssl, self.strerror)
+
+
+class ClientConnectorDNSError(ClientConnectorError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ClientSSLError(ClientConnectorError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ClientConnectorCertificateError(ClientSSLError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ServerConnectionError(ClientConnectionError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ServerDisconnectedError(ServerConnectionError):
+    __module__ = 'aiohttp.client_exceptions'
+
+    def __init__(self, message=None):
+        if message is None:
+            message = "Server disconnected"
+        self.args = (message,)
+        self.message = message
+
+
+class ServerTimeoutError(ServerConnectionError, TimeoutError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ConnectionTimeoutError(ServerTimeoutError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class ClientPayloadError(ClientError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class InvalidURL(ClientError, ValueError):
+    __module__ = 'aiohttp.client_exceptions'
+
+    def __init__(self, url, description=None):
+        self._url = url
+        self._description = description
+        if description:
+            super().__init__(url, description)
+        else:
+            super().__init__(url)
+
+    @property
+    def url(self):
+        return self._url
+
+    @property
+    def description(self):
+        return self._description
+
+    def __repr__(self):
+        return f"<{self.__class__.__name__} {self}>"
+
+    def __str__(self):
+        if self._description:
+            return f"{self._url} - {self._description}"
+        return str(self._url)
+
+
+class InvalidUrlClientError(InvalidURL):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+def translate(error, url, ssl=True):
+    """The aiohttp exception for a NetError of a request to `url`."""
+    kind = error.kind
+    parts = _urlsplit(url)
+    is_ssl = parts.scheme in ('https', 'wss')
+    try:
+        port = parts.port or (443 if is_ssl else 80)
+    except ValueError:
+        port = None
+    key = ConnectionKey(parts.hostname, port, is_ssl, ssl)
+    if kind == 'connect':
+        if error.errno == 111:
+            # asyncio's message for a refused connection, which aiohttp repeats.
+            refused = ConnectionRefusedError(error.errno, f"Connect call failed ({key.host!r}, {key.port})")
+            return ClientConnectorError(key, refused)
+        return ClientConnectorError(key, OSError(error.errno, error.message))
+    if kind == 'dns':
+        return ClientConnectorDNSError(key, OSError(-2, error.message))
+    if kind == 'tls':
+        return ClientConnectorCertificateError(key, OSError(1, error.message))
+    if kind == 'disconnected':
+        return ServerDisconnectedError()
+    if kind in ('payload', 'too_large'):
+        return ClientPayloadError(error.message)
+    if kind == 'timeout':
+        return ConnectionTimeoutError(f"Connection timeout to host {url}")
+    if kind == 'invalid_url':
+        return InvalidUrlClientError(quote_url(url))
+    if kind == 'cancelled':
+        return _asyncio.CancelledError()
+    return ClientError(error.message)
+
+
+def quote_url(url):
+    """`url` with the characters a URL may not hold percent-encoded, as yarl shows it."""
+    from urllib.parse import quote
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+
+
+class CIMultiDict:
+    """A case-insensitive multi-mapping of header names to values, in arrival order
+    (multidict's CIMultiDictProxy, as aiohttp gives response headers)."""
+
+    def __init__(self, pairs=()):
+        self._pairs = [(str(name), str(value)) for name, value in pairs]
+
+    def __getitem__(self, name):
+        folded = name.lower()
+        for key, value in self._pairs:
+            if key.lower() == folded:
+                return value
+        raise KeyError(name)
+
+    def get(self, name, default=None):
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    getone = __getitem__
+
+    def getall(self, name, default=None):
+        folded = name.lower()
+        found = [value for key, value in self._pairs if key.lower() == folded]
+        if found:
+            return found
+        if default is not None:
+            return default
+        raise KeyError(name)
+
+    def __contains__(self, name):
+        folded = name.lower() if isinstance(name, str) else name
+        return any(key.lower() == folded for key, _ in self._pairs)
+
+    def __iter__(self):
+        return iter([key for key, _ in self._pairs])
+
+    def __len__(self):
+        return len(self._pairs)
+
+    def keys(self):
+        return [key for key, _ in self._pairs]
+
+    def values(self):
+        return [value for _, value in self._pairs]
+
+    def items(self):
+        return list(self._pairs)
+
+    def __eq__(self, other):
+        if isinstance(other, CIMultiDict):
+            return self._pairs == other._pairs
+        if isinstance(other, dict):
+            return len(other) == len(self._pairs) and all(self.get(k) == v for k, v in other.items())
+        return NotImplemented
+
+    def __repr__(self):
+        body = ', '.join(f"{key!r}: {value!r}" for key, value in self._pairs)
+        return f"<CIMultiDictProxy({body})>"
+
+
+def content_type_of(headers):
+    """(mimetype, charset) from a Content-Type header (application/octet-stream if absent)."""
+    raw = headers.get('Content-Type')
+    if not raw:
+        return 'application/octet-stream', None
+    parts = raw.split(';')
+    charset = None
+    for parameter in parts[1:]:
+        name, _, value = parameter.strip().partition('=')
+        if name.lower() == 'charset':
+            charset = value.strip().strip('"').lower()
+    return parts[0].strip().lower(), charset
+
+
+def is_json_type(mimetype):
+    return mimetype == 'application/json' or (mimetype.startswith('application/') and mimetype.endswith('+json'))
+
+
+class Response:
+    """A response as the builtin `fetch` gives it: the head at once, the body read in full."""
+
+    def __init__(self, exchange, head, method):
+        self._exchange = exchange
+        self.status, self.reason, pairs, self.url, self.version = head
+        self.headers = CIMultiDict(pairs)
+        self.method = method
+        self._body = None
+
+    @property
+    def ok(self):
+        return self.status < 400
+
+    @property
+    def content_type(self):
+        return content_type_of(self.headers)[0]
+
+    @property
+    def charset(self):
+        return content_type_of(self.headers)[1]
+
+    def get_encoding(self):
+        return self.charset or 'utf-8'
+
+    async def read(self):
+        if self._body is None:
+            self._body = await read_body(self._exchange)
+        return self._body
+
+    async def text(self, encoding=None, errors='strict'):
+        body = await self.read()
+        return body.decode(encoding or self.get_encoding(), errors)
+
+    async def json(self, *, encoding=None, loads=_json.loads):
+        body = (await self.read()).strip()
+        if not body:
+            return None
+        return loads(body.decode(encoding or self.get_encoding()))
+
+    def raise_for_status(self):
+        if self.status >= 400:
+            raise ClientResponseError(RequestInfo(self.url, self.method, CIMultiDict(), self.url), (),
+                                      status=self.status, message=self.reason, headers=self.headers)
+
+    def release(self):
+        if self._body is None:
+            _cancel(self._exchange)
+
+    def __repr__(self):
+        return f"<Response [{self.status} {self.reason}] {self.url}>"
+
+
+class RequestInfo:
+    def __init__(self, url, method, headers, real_url):
+        self.url = url
+        self.method = method
+        self.headers = headers
+        self.real_url = real_url
+
+    def __repr__(self):
+        return (f"RequestInfo(url={self.url!r}, method={self.method!r}, headers={self.headers!r}, "
+                f"real_url={self.real_url!r})")
+
+
+def encode_body(body, json, headers):
+    """The request body as bytes, and the Content-Type it implies (None if none)."""
+    if json is not None:
+        if body is not None:
+            raise ValueError("data and json parameters can not be used at the same time")
+        return _json.dumps(json).encode(), 'application/json'
+    if body is None:
+        return None, None
+    if isinstance(body, str):
+        return body.encode(), 'text/plain; charset=utf-8'
+    if isinstance(body, bytes):
+        return body, 'application/octet-stream'
+    if isinstance(body, dict) or isinstance(body, (list, tuple)):
+        from urllib.parse import urlencode
+        return urlencode(body, doseq=True).encode(), 'application/x-www-form-urlencoded'
+    raise TypeError(f"can not serialize {type(body).__name__!r} object")
+
+
+def trust_of(ssl):
+    """What the native side takes for aiohttp's `ssl=`: None (the system's CAs), False
+    (no verification) or the path of a CA file."""
+    if ssl is None or ssl is True:
+        return None
+    if ssl is False:
+        return False
+    if getattr(ssl, 'verify_mode', 2) == 0:
+        return False
+    return getattr(ssl, '_cafile', None)
+
+
+async def _wait_outside(future, exchange):
+    loop = future.get_loop()
+    loop._outside += 1
+    try:
+        return await future
+    except BaseException:
+        _cancel(exchange)
+        raise
+
+
+async def start(method, url, headers, body, max_redirects, body_limit, trust):
+    """Sends a request and waits for its head: (exchange, head), or raises NetError."""
+    future = _asyncio.get_running_loop().create_future()
+    exchange = _start(future, method, url, headers, body, max_redirects, body_limit, trust)
+    return exchange, await _wait_outside(future, exchange)
+
+
+async def read_body(exchange):
+    """The whole body of an exchange, once it has arrived."""
+    future = _asyncio.get_running_loop().create_future()
+    _read(exchange, future)
+    return await _wait_outside(future, exchange)
+
+
+async def fetch(url, method='GET', headers=None, body=None, json=None, timeout=None, *,
+                follow_redirects=True, body_limit=DEFAULT_BODY_LIMIT, ssl=None):
+    """Fetches `url` (body and all) and returns the Response. Raises aiohttp's exceptions
+    on network failures and TimeoutError after `timeout` seconds; never on an HTTP status."""
+    pairs = [('User-Agent', USER_AGENT), ('Accept', '*/*')]
+    if headers:
+        given = {name.lower() for name in headers}
+        pairs = [pair for pair in pairs if pair[0].lower() not in given] + list(dict(headers).items())
+    payload, implied = encode_body(body, json, headers)
+    if implied and not any(name.lower() == 'content-type' for name, _ in pairs):
+        pairs.append(('Content-Type', implied))
+    max_redirects = DEFAULT_MAX_REDIRECTS if follow_redirects else 0
+    try:
+        async with _asyncio.timeout(timeout):
+            exchange, head = await start(method.upper(), url, pairs, payload, max_redirects, body_limit,
+                                         trust_of(ssl))
+            response = Response(exchange, head, method.upper())
+            await response.read()
+    except NetError as error:
+        raise translate(error, url, True if ssl is None else ssl) from None
+    return response
+"""#
+}
