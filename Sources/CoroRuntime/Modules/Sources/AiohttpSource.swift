@@ -26,7 +26,10 @@ class URL:
 
     def __init__(self, text):
         self._text = str(text)
-        self._parts = _urlsplit(self._text)
+
+    @property
+    def _parts(self):
+        return _urlsplit(self._text)
 
     scheme = property(lambda self: self._parts.scheme)
     host = property(lambda self: self._parts.hostname)

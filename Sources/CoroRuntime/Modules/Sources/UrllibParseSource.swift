@@ -94,11 +94,27 @@ def _splitnetloc(url, start=0):
     return url[start:delim], url[delim:]
 
 
+_WHATWG_C0_CONTROL_OR_SPACE = ''.join(chr(i) for i in range(33))
+_split_cache = {}
+
+
 def urlsplit(url, scheme='', allow_fragments=True):
-    url = url.lstrip(''.join(chr(i) for i in range(33)))
+    # CPython keeps recent answers too (an lru_cache of 128); the result is immutable.
+    key = (url, scheme, allow_fragments, type(url), type(scheme))
+    cached = _split_cache.get(key)
+    if cached is not None:
+        return cached
+    if len(_split_cache) >= 128:
+        _split_cache.clear()
+    result = _split_cache[key] = _urlsplit(url, scheme, allow_fragments)
+    return result
+
+
+def _urlsplit(url, scheme, allow_fragments):
+    url = url.lstrip(_WHATWG_C0_CONTROL_OR_SPACE)
     for unsafe in '\t\r\n':
         url = url.replace(unsafe, '')
-    scheme = scheme.strip(''.join(chr(i) for i in range(33)))
+    scheme = scheme.strip(_WHATWG_C0_CONTROL_OR_SPACE)
     netloc = query = fragment = ''
     i = url.find(':')
     if i > 0 and url[0].isascii() and url[0].isalpha():
