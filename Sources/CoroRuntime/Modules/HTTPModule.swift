@@ -55,10 +55,11 @@ extension VM {
         return arrivals
     }
 
-    /// (status, reason, [(name, value)], url, (major, minor)).
+    /// (status, reason, [(name, value)], url, (major, minor), body or None).
     private func headValue(_ head: HTTPHead) -> Value {
         tuple([.int(head.status), str(head.reason), list(head.headers.map { tuple([str($0.name), str($0.value)]) }),
-               str(head.url), tuple([.int(head.version.major), .int(head.version.minor)])])
+               str(head.url), tuple([.int(head.version.major), .int(head.version.minor)]),
+               head.body.map { bytes($0) } ?? .none])
     }
 
     /// `_http.NetError(kind, message, errno)`, which the module's source turns into

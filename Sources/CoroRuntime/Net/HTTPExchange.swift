@@ -10,6 +10,8 @@ struct HTTPHead: Sendable {
     /// The URL the response came from (the last one, when redirects were followed).
     var url: String
     var version: (major: Int, minor: Int)
+    /// The whole body, when it was small enough to come with the head.
+    var body: [UInt8]? = nil
 }
 
 /// One HTTP request in flight and its response body, shared by the HTTP client's side
@@ -41,8 +43,16 @@ final class HTTPExchange: Sendable {
             var expectedLength: Int?? = nil
             do {
                 let response = try await client.execute(request, deadline: .distantFuture)
-                inbox.post(headToken, .head(HTTPHead(response, requested: request.url)))
-                expectedLength = .some(response.headers.first(name: "Content-Length").flatMap { Int($0) })
+                var head = HTTPHead(response, requested: request.url)
+                let announced = response.headers.first(name: "Content-Length").flatMap { Int($0) }
+                if let announced, announced <= min(Self.bodyWithHeadLimit, bodyLimit) {
+                    // A small body comes with its head: one hop to the loop instead of two.
+                    head.body = await wholeBody(of: response)
+                    inbox.post(headToken, .head(head))
+                    return
+                }
+                inbox.post(headToken, .head(head))
+                expectedLength = .some(announced)
                 for try await chunk in response.body { try append(chunk) }
                 endBody(.success(()))
             } catch {
@@ -58,6 +68,23 @@ final class HTTPExchange: Sendable {
             return state.cancelled
         }
         if cancelledAlready { task.cancel() }
+    }
+
+    /// Bodies announced at this size or less are read before the head is posted.
+    private static let bodyWithHeadLimit = 64 << 10
+
+    /// Reads all of `response`'s (small) body and ends it; nil if that failed: the head
+    /// then goes alone, and the failure waits for a reader as if the body had streamed.
+    private func wholeBody(of response: HTTPClientResponse) async -> [UInt8]? {
+        do {
+            for try await chunk in response.body { try append(chunk) }
+            endBody(.success(()))
+            return state.withLock { $0.body }
+        } catch {
+            let announced = response.headers.first(name: "Content-Length").flatMap { Int($0) }
+            endBody(.failure(HTTPFailure(error, body: (state.withLock { $0.body.count }, announced))))
+            return nil
+        }
     }
 
     /// Posts the whole body under `token` once it has arrived (at once if it has).

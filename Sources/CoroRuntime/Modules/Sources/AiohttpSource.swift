@@ -132,12 +132,16 @@ class ClientResponse(_http.Response):
         super().__init__(exchange, head, method)
         self.url = URL(self.url)
         self.real_url = self.url
-        self.request_info = request_info
+        self._request_info = request_info
         self.history = ()
         self._session = session
         self._host = host
         self._deadline = deadline
         self._released = False
+
+    @property
+    def request_info(self):
+        return self._request_info.made()
 
     @property
     def host(self):
@@ -157,8 +161,7 @@ class ClientResponse(_http.Response):
             if self._released:
                 raise ClientConnectionError("Connection closed")
             try:
-                async with _asyncio.timeout_at(self._deadline):
-                    self._body = await _http.read_body(self._exchange)
+                self._body = await _http.read_body(self._exchange, self._deadline)
             except _http.NetError as error:
                 self._finish()
                 raise _http.translate(error, str(self.url)) from None
@@ -208,6 +211,32 @@ class ClientResponse(_http.Response):
         return f"<ClientResponse({self.url}) [{self.status} {self.reason}]>\n{self.headers!r}\n"
 
 
+def _merge_headers(pairs, headers):
+    """`pairs` with `headers` (a mapping or pairs) replacing those of the same name."""
+    if not headers:
+        return list(pairs)
+    merged = list(pairs)
+    for name, value in (headers.items() if hasattr(headers, 'items') else headers):
+        folded = name.lower()
+        merged = [pair for pair in merged if pair[0].lower() != folded] + [(name, str(value))]
+    return merged
+
+
+class _RequestInfo:
+    """A response's request_info, made into aiohttp's RequestInfo when first asked for."""
+
+    def __init__(self, url, method, pairs):
+        self._url = url
+        self._method = method
+        self._pairs = pairs
+        self._made = None
+
+    def made(self):
+        if self._made is None:
+            self._made = RequestInfo(URL(self._url), self._method, _http.CIMultiDict(self._pairs), URL(self._url))
+        return self._made
+
+
 class _RequestContextManager:
     """What session.get() and friends return: awaitable, and an async context manager
     that releases the response at the end."""
@@ -242,11 +271,13 @@ class ClientSession:
 
     def __init__(self, base_url=None, *, connector=None, cookies=None, headers=None, timeout=_SENTINEL,
                  raise_for_status=False, json_serialize=_json.dumps, auto_decompress=True, trust_env=False,
-                 connector_owner=True, loop=None):
+                 connector_owner=True, loop=None, body_limit=_http.DEFAULT_BODY_LIMIT):
         self._base_url = None if base_url is None else str(base_url)
         self._connector = connector if connector is not None else TCPConnector()
         self._connector_owner = connector_owner
         self._default_headers = list(dict(headers).items()) if headers else []
+        self._pairs = _merge_headers([('User-Agent', _http.USER_AGENT), ('Accept', '*/*')], headers)
+        self._body_limit = body_limit
         self._timeout = DEFAULT_TIMEOUT if timeout is _SENTINEL or timeout is None else timeout
         self._raise_for_status = raise_for_status
         self._json_serialize = json_serialize
@@ -333,16 +364,15 @@ class ClientSession:
             if not parts.scheme or not parts.netloc:
                 raise InvalidUrlClientError(_http.quote_url(url))
             raise _http.ClientError(f"{url}") from None
-        pairs = [('Host', parts.netloc), ('User-Agent', _http.USER_AGENT), ('Accept', '*/*')]
-        for name, value in self._default_headers + (list(dict(headers).items()) if headers else []):
-            pairs = [pair for pair in pairs if pair[0].lower() != name.lower()] + [(name, str(value))]
+        pairs = _merge_headers(self._pairs, headers) if headers else self._pairs
         if json is not None:
             payload, implied = self._json_serialize(json).encode(), 'application/json'
-        else:
+        elif data is not None:
             payload, implied = _http.encode_body(data, None, None)
+        else:
+            payload = implied = None
         if implied and not any(name.lower() == 'content-type' for name, _ in pairs):
-            pairs.append(('Content-Type', implied))
-        pairs = [pair for pair in pairs if pair[0].lower() != 'host']
+            pairs = pairs + [('Content-Type', implied)]
         timeouts = self._timeouts(timeout)
         loop = _asyncio.get_running_loop()
         now = loop.time()
@@ -352,28 +382,30 @@ class ClientSession:
             if limit is not None:
                 head_deadline = now + limit if head_deadline is None else min(head_deadline, now + limit)
         host = parts.hostname
-        request_info = RequestInfo(URL(url), method, _http.CIMultiDict(pairs), URL(url))
+        request_info = _RequestInfo(url, method, pairs)
         await self._connector._acquire(host)
         try:
-            async with _asyncio.timeout_at(head_deadline):
-                # aiohttp gives up at the max_redirects-th redirect: the client follows one
-                # fewer, and a redirect that comes back is the one too many.
-                follow = max(max_redirects - 1, 0) if allow_redirects else 0
-                exchange, head = await _http.start(method, url, pairs, payload, follow,
-                                                   _http.DEFAULT_BODY_LIMIT, _http.trust_of(ssl))
+            # aiohttp gives up at the max_redirects-th redirect: the client follows one
+            # fewer, and a redirect that comes back is the one too many.
+            follow = max(max_redirects - 1, 0) if allow_redirects else 0
+            exchange, head = await _http.start(method, url, pairs, payload, follow, self._body_limit,
+                                               _http.trust_of(ssl), head_deadline)
         except _http.NetError as error:
             self._connector._release(host)
             if error.kind == 'redirects':
-                raise TooManyRedirects(request_info, ()) from None
+                raise TooManyRedirects(request_info.made(), ()) from None
             raise _http.translate(error, url, ssl) from None
         except BaseException:
             self._connector._release(host)
             raise
         response = ClientResponse(exchange, head, method, request_info, self, host, deadline)
         self._open.add(response)
+        if response._body is not None:
+            # The body came with the head: the connection is back in the pool already.
+            response._finish()
         if allow_redirects and response.status in _http.REDIRECT_STATUSES and 'Location' in response.headers:
             response.release()
-            raise TooManyRedirects(request_info, ())
+            raise TooManyRedirects(request_info.made(), ())
         check = self._raise_for_status if raise_for_status is None else raise_for_status
         if check is True:
             response.raise_for_status()

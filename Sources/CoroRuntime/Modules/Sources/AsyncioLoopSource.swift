@@ -87,6 +87,11 @@ class TimerHandle(Handle):
     def when(self):
         return self._when
 
+    def cancel(self):
+        if not self._cancelled and self._scheduled:
+            self._loop._timer_cancelled_count += 1
+        Handle.cancel(self)
+
 
 def _heap_push(heap, item):
     heap.append(item)
@@ -133,6 +138,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._ready = []
         self._scheduled = []
         self._sequence = 0
+        self._timer_cancelled_count = 0
         self._stopping = False
         self._closed = False
         self._running = False
@@ -170,6 +176,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._closed = True
         self._ready = []
         self._scheduled = []
+        self._timer_cancelled_count = 0
 
     def _check_closed(self):
         if self._closed:
@@ -248,7 +255,20 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _run_once(self):
         scheduled = self._scheduled
+        if len(scheduled) > 100 and self._timer_cancelled_count * 2 > len(scheduled):
+            # Most timers were cancelled (timeouts that did not fire): drop them all at
+            # once, as CPython does, rather than keeping them until their deadlines.
+            kept = []
+            for entry in scheduled:
+                if entry[2]._cancelled:
+                    entry[2]._scheduled = False
+                else:
+                    kept.append(entry)
+            kept.sort()
+            self._scheduled = scheduled = kept
+            self._timer_cancelled_count = 0
         while scheduled and scheduled[0][2]._cancelled:
+            self._timer_cancelled_count -= 1
             _heap_pop(scheduled)[2]._scheduled = False
         if self._outside:
             self._collect_threads()
@@ -268,7 +288,9 @@ class BaseEventLoop(AbstractEventLoop):
         while scheduled and scheduled[0][0] <= end:
             timer = _heap_pop(scheduled)[2]
             timer._scheduled = False
-            if not timer._cancelled:
+            if timer._cancelled:
+                self._timer_cancelled_count -= 1
+            else:
                 self._ready.append(timer)
         ready = self._ready
         self._ready = []

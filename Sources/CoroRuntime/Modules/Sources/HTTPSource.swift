@@ -231,8 +231,9 @@ class CIMultiDict:
     """A case-insensitive multi-mapping of header names to values, in arrival order
     (multidict's CIMultiDictProxy, as aiohttp gives response headers)."""
 
-    def __init__(self, pairs=()):
-        self._pairs = [(str(name), str(value)) for name, value in pairs]
+    def __init__(self, pairs=(), *, _trusted=False):
+        # `_trusted`: a fresh list of (str, str) pairs (a response's), kept as it is.
+        self._pairs = pairs if _trusted else [(str(name), str(value)) for name, value in pairs]
 
     def __getitem__(self, name):
         folded = name.lower()
@@ -312,10 +313,9 @@ class Response:
 
     def __init__(self, exchange, head, method):
         self._exchange = exchange
-        self.status, self.reason, pairs, self.url, self.version = head
-        self.headers = CIMultiDict(pairs)
+        self.status, self.reason, pairs, self.url, self.version, self._body = head
+        self.headers = CIMultiDict(pairs, _trusted=True)
         self.method = method
-        self._body = None
 
     @property
     def ok(self):
@@ -402,28 +402,42 @@ def trust_of(ssl):
     return getattr(ssl, '_cafile', None)
 
 
-async def _wait_outside(future, exchange):
+def _expire(future):
+    future._expired = True
+    future.cancel()
+
+
+async def _wait_outside(future, exchange, deadline):
+    """Awaits `future`, which the exchange completes from outside the loop. Cancelling the
+    wait cancels the exchange; at `deadline` (loop time, None for none) it stops with
+    TimeoutError. A timer on the future is cheaper than asyncio.timeout around it."""
     loop = future.get_loop()
     loop._outside += 1
+    timer = None if deadline is None else loop.call_at(deadline, _expire, future)
     try:
         return await future
-    except BaseException:
+    except BaseException as error:
         _cancel(exchange)
+        if isinstance(error, _asyncio.CancelledError) and getattr(future, '_expired', False):
+            raise TimeoutError from error
         raise
+    finally:
+        if timer is not None:
+            timer.cancel()
 
 
-async def start(method, url, headers, body, max_redirects, body_limit, trust):
+async def start(method, url, headers, body, max_redirects, body_limit, trust, deadline=None):
     """Sends a request and waits for its head: (exchange, head), or raises NetError."""
     future = _asyncio.get_running_loop().create_future()
     exchange = _start(future, method, url, headers, body, max_redirects, body_limit, trust)
-    return exchange, await _wait_outside(future, exchange)
+    return exchange, await _wait_outside(future, exchange, deadline)
 
 
-async def read_body(exchange):
+async def read_body(exchange, deadline=None):
     """The whole body of an exchange, once it has arrived."""
     future = _asyncio.get_running_loop().create_future()
     _read(exchange, future)
-    return await _wait_outside(future, exchange)
+    return await _wait_outside(future, exchange, deadline)
 
 
 async def fetch(url, method='GET', headers=None, body=None, json=None, timeout=None, *,
@@ -438,12 +452,13 @@ async def fetch(url, method='GET', headers=None, body=None, json=None, timeout=N
     if implied and not any(name.lower() == 'content-type' for name, _ in pairs):
         pairs.append(('Content-Type', implied))
     max_redirects = DEFAULT_MAX_REDIRECTS if follow_redirects else 0
+    deadline = None if timeout is None else _asyncio.get_running_loop().time() + timeout
     try:
-        async with _asyncio.timeout(timeout):
-            exchange, head = await start(method.upper(), url, pairs, payload, max_redirects, body_limit,
-                                         trust_of(ssl))
-            response = Response(exchange, head, method.upper())
-            await response.read()
+        exchange, head = await start(method.upper(), url, pairs, payload, max_redirects, body_limit,
+                                     trust_of(ssl), deadline)
+        response = Response(exchange, head, method.upper())
+        if response._body is None:
+            response._body = await read_body(exchange, deadline)
     except NetError as error:
         raise translate(error, url, True if ssl is None else ssl) from None
     return response

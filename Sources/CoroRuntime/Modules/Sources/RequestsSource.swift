@@ -69,7 +69,7 @@ for _error in (RequestException, HTTPError, ConnectionError, Timeout, ConnectTim
 
 class Response:
     def __init__(self, head, content, method):
-        self.status_code, self.reason, pairs, self.url, version = head
+        self.status_code, self.reason, pairs, self.url, version, _ = head
         self.headers = _http.CIMultiDict(pairs)
         self.content = content
         self.method = method
