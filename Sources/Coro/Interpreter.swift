@@ -22,6 +22,11 @@ public final class Interpreter {
         vm.allowsNetwork = allowsNetwork
     }
 
+    /// An interpreter's HTTP client (its connections and thread) ends with it.
+    deinit {
+        vm.shutdownNetwork()
+    }
+
     /// A script error, carrying the exact text CPython would print for it.
     public struct ScriptError: Error, CustomStringConvertible {
         /// The Python exception class, e.g. `SyntaxError`.

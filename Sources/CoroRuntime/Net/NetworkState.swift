@@ -3,7 +3,7 @@
 /// for those outcomes (roots for the collector) by token.
 final class NetworkState {
     var allowed = true
-    private(set) lazy var bridge = HTTPBridge()
+    private var madeBridge: HTTPBridge?
     let inbox: NativeInbox
     private(set) var waits: [Int: Value] = [:]
     private var nextToken = 0
@@ -26,6 +26,20 @@ final class NetworkState {
 
     var isWaiting: Bool { !waits.isEmpty }
 
+    /// The HTTP client, made on first use.
+    var bridge: HTTPBridge {
+        if let madeBridge { return madeBridge }
+        let made = HTTPBridge()
+        madeBridge = made
+        return made
+    }
+
+    /// Closes the client's connections and stops its thread (a later request makes a new one).
+    func shutdown() {
+        madeBridge?.shutdown()
+        madeBridge = nil
+    }
+
     func mark(_ tracer: inout Tracer) {
         for future in waits.values { tracer.mark(future) }
     }
@@ -36,5 +50,10 @@ extension VM {
     public var allowsNetwork: Bool {
         get { network.allowed }
         set { network.allowed = newValue }
+    }
+
+    /// Closes the HTTP client's connections and stops its event loop thread.
+    public func shutdownNetwork() {
+        network.shutdown()
     }
 }
