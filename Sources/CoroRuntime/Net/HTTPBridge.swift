@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -36,14 +37,21 @@ enum TLSTrust: Equatable {
 /// how many redirects they follow (the setting is per client), and share the thread.
 final class HTTPBridge {
     private var group: MultiThreadedEventLoopGroup?
+    private var submissions: SubmissionQueue?
     private var clients: [Int: HTTPClient] = [:]
 
     deinit { shutdown() }
 
     /// Starts `spec`; its head (or failure) is posted to `inbox` under `headToken`.
     func start(_ spec: HTTPRequestSpec, inbox: NativeInbox, headToken: Int) -> HTTPExchange {
-        let exchange = HTTPExchange(inbox: inbox, bodyLimit: spec.bodyLimit)
-        exchange.start(request(spec), on: client(maxRedirects: spec.maxRedirects), headToken: headToken)
+        let exchange = HTTPExchange(inbox: inbox, bodyLimit: spec.bodyLimit, headToken: headToken, url: spec.url)
+        do {
+            let request = try request(spec)
+            let client = client(maxRedirects: spec.maxRedirects)
+            submissions?.submit { exchange.start(request, on: client) }
+        } catch {
+            exchange.fail(HTTPFailure(error, body: nil))
+        }
         return exchange
     }
 
@@ -79,11 +87,13 @@ final class HTTPBridge {
         clients.removeAll()
         try? group?.syncShutdownGracefully()
         group = nil
+        submissions = nil
     }
 
     private func client(maxRedirects: Int) -> HTTPClient {
         if let client = clients[maxRedirects] { return client }
         let group = self.group ?? MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        if self.group == nil { submissions = SubmissionQueue(loop: group.next()) }
         self.group = group
         var configuration = HTTPClient.Configuration()
         // aiohttp follows redirects in cycles too, until the limit.
@@ -99,13 +109,12 @@ final class HTTPBridge {
         return client
     }
 
-    private func request(_ spec: HTTPRequestSpec) -> HTTPClientRequest {
-        var request = HTTPClientRequest(url: spec.url)
-        request.method = HTTPMethod(rawValue: spec.method)
-        for (name, value) in spec.headers { request.headers.add(name: name, value: value) }
-        if let body = spec.body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        if spec.trust != .standard { request.tlsConfiguration = Self.tlsConfiguration(spec.trust) }
-        return request
+    private func request(_ spec: HTTPRequestSpec) throws -> HTTPClient.Request {
+        var headers = HTTPHeaders()
+        for (name, value) in spec.headers { headers.add(name: name, value: value) }
+        return try HTTPClient.Request(url: spec.url, method: HTTPMethod(rawValue: spec.method), headers: headers,
+                                      body: spec.body.map { .bytes($0) },
+                                      tlsConfiguration: spec.trust == .standard ? nil : Self.tlsConfiguration(spec.trust))
     }
 
     private static func tlsConfiguration(_ trust: TLSTrust) -> TLSConfiguration {
@@ -121,5 +130,28 @@ final class HTTPBridge {
             configuration.certificateVerification = .none
         }
         return configuration
+    }
+}
+
+/// Requests waiting to be handed to the client on its event loop thread. Each is handed
+/// over there, where the client does the least work; a burst of requests from the
+/// interpreter wakes the loop once, not once a request.
+final class SubmissionQueue: Sendable {
+    private let loop: any EventLoop
+    private let waiting = Mutex<[@Sendable () -> Void]>([])
+
+    init(loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    func submit(_ start: @escaping @Sendable () -> Void) {
+        let first = waiting.withLock { waiting in
+            waiting.append(start)
+            return waiting.count == 1
+        }
+        guard first else { return }
+        loop.execute { [self] in
+            for start in waiting.withLock({ waiting in defer { waiting.removeAll() }; return waiting }) { start() }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOHTTP1
 import Synchronization
 
 /// The head of an HTTP response, after redirects.
@@ -14,77 +15,52 @@ struct HTTPHead: Sendable {
     var body: [UInt8]? = nil
 }
 
-/// One HTTP request in flight and its response body, shared by the HTTP client's side
-/// (a Swift task that fills it) and the interpreter (which waits for parts of it through
-/// the inbox). The head is posted under the token given at the start; the body under
-/// each token that `readBody` registers, once the whole body has arrived.
-final class HTTPExchange: Sendable {
+/// One HTTP request in flight and its response body, shared by the HTTP client's event
+/// loop (which calls it as the response's delegate) and the interpreter (which waits for
+/// parts of it through the inbox). The head is posted under the token given at the
+/// start, the body under each token that `readBody` registers once it has all arrived.
+/// A body announced at 64 KiB or less is read first and comes with the head.
+final class HTTPExchange: HTTPClientResponseDelegate {
+    typealias Response = Void
+
     private struct State {
-        var task: Task<Void, Never>?
+        var task: HTTPClient.Task<Void>?
         var cancelled = false
+        var url: String
+        /// The head, while it waits for its small body.
+        var heldHead: HTTPHead?
+        /// Whether the head token has had its outcome (the head, or a failure).
+        var headDone = false
+        var announcedLength: Int?
         var body: [UInt8] = []
         /// Set once the body has ended, well or not.
         var ending: Result<Void, HTTPFailure>?
         var bodyReaders: [Int] = []
     }
 
-    private let state = Mutex(State())
+    private static let bodyWithHeadLimit = 64 << 10
+    private let state: Mutex<State>
     private let inbox: NativeInbox
     private let bodyLimit: Int
+    private let headToken: Int
 
-    init(inbox: NativeInbox, bodyLimit: Int) {
+    init(inbox: NativeInbox, bodyLimit: Int, headToken: Int, url: String) {
         self.inbox = inbox
         self.bodyLimit = bodyLimit
+        self.headToken = headToken
+        state = Mutex(State(url: url))
     }
 
-    /// Sends `request` on `client`; its head (or failure) is posted under `headToken`.
-    func start(_ request: HTTPClientRequest, on client: HTTPClient, headToken: Int) {
-        let task = Task { [self] in
-            var expectedLength: Int?? = nil
-            do {
-                let response = try await client.execute(request, deadline: .distantFuture)
-                var head = HTTPHead(response, requested: request.url)
-                let announced = response.headers.first(name: "Content-Length").flatMap { Int($0) }
-                if let announced, announced <= min(Self.bodyWithHeadLimit, bodyLimit) {
-                    // A small body comes with its head: one hop to the loop instead of two.
-                    head.body = await wholeBody(of: response)
-                    inbox.post(headToken, .head(head))
-                    return
-                }
-                inbox.post(headToken, .head(head))
-                expectedLength = .some(announced)
-                for try await chunk in response.body { try append(chunk) }
-                endBody(.success(()))
-            } catch {
-                guard let expected = expectedLength else {
-                    inbox.post(headToken, .failure(HTTPFailure(error, body: nil)))
-                    return
-                }
-                endBody(.failure(HTTPFailure(error, body: (state.withLock { $0.body.count }, expected))))
-            }
-        }
+    /// Sends `request` on `client`.
+    func start(_ request: HTTPClient.Request, on client: HTTPClient) {
+        let task = client.execute(request: request, delegate: self)
+        // A failure the delegate is not told of (a redirect past the limit) ends it too.
+        task.futureResult.whenFailure { [self] error in fail(HTTPFailure(error, body: bodyProgress)) }
         let cancelledAlready = state.withLock { state in
             state.task = task
             return state.cancelled
         }
         if cancelledAlready { task.cancel() }
-    }
-
-    /// Bodies announced at this size or less are read before the head is posted.
-    private static let bodyWithHeadLimit = 64 << 10
-
-    /// Reads all of `response`'s (small) body and ends it; nil if that failed: the head
-    /// then goes alone, and the failure waits for a reader as if the body had streamed.
-    private func wholeBody(of response: HTTPClientResponse) async -> [UInt8]? {
-        do {
-            for try await chunk in response.body { try append(chunk) }
-            endBody(.success(()))
-            return state.withLock { $0.body }
-        } catch {
-            let announced = response.headers.first(name: "Content-Length").flatMap { Int($0) }
-            endBody(.failure(HTTPFailure(error, body: (state.withLock { $0.body.count }, announced))))
-            return nil
-        }
     }
 
     /// Posts the whole body under `token` once it has arrived (at once if it has).
@@ -96,38 +72,98 @@ final class HTTPExchange: Sendable {
         if let ending { post(ending, to: [token]) }
     }
 
-    /// Stops the request, or the body's download; whatever waits gets a `cancelled` failure.
+    /// Stops the request, or the body's download; whatever waits gets a `cancelled`
+    /// failure at once, whatever the client does afterwards.
     func cancel() {
         let task = state.withLock { state in
             state.cancelled = true
             return state.task
         }
         task?.cancel()
+        fail(HTTPFailure(kind: .cancelled, message: "cancelled"))
     }
 
-    private func append(_ chunk: ByteBuffer) throws(HTTPFailure) {
+    /// Ends the exchange with `failure`: the head's wait, if it has had nothing yet (a
+    /// held head goes without its body: the failure is then the body's), and the body's.
+    func fail(_ failure: HTTPFailure) {
+        let (headOutcome, readers) = state.withLock { state -> (NativeOutcome?, [Int]) in
+            var headOutcome: NativeOutcome?
+            if !state.headDone {
+                state.headDone = true
+                headOutcome = state.heldHead.map { .head($0) } ?? .failure(failure)
+                state.heldHead = nil
+            }
+            guard state.ending == nil else { return (headOutcome, []) }
+            state.ending = .failure(failure)
+            defer { state.bodyReaders.removeAll() }
+            return (headOutcome, state.bodyReaders)
+        }
+        if let headOutcome { inbox.post(headToken, headOutcome) }
+        for token in readers { inbox.post(token, .failure(failure)) }
+    }
+
+    private var bodyProgress: (received: Int, expected: Int?)? {
+        state.withLock { state in state.heldHead != nil || state.headDone ? (state.body.count, state.announcedLength) : nil }
+    }
+
+    // MARK: the client's side (on its event loop)
+
+    func didVisitURL(task: HTTPClient.Task<Void>, _ request: HTTPClient.Request, _ head: HTTPResponseHead) {
+        state.withLock { $0.url = request.url.absoluteString }
+    }
+
+    func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        let announced = head.headers.first(name: "Content-Length").flatMap { Int($0) }
+        let limit = min(Self.bodyWithHeadLimit, bodyLimit)
+        let ready: HTTPHead? = state.withLock { state in
+            guard !state.headDone else { return nil }
+            let made = HTTPHead(head, url: state.url)
+            state.announcedLength = announced
+            if let announced, announced <= limit {
+                state.heldHead = made
+                return nil
+            }
+            state.headDone = true
+            return made
+        }
+        if let ready { inbox.post(headToken, .head(ready)) }
+        return task.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
         let limit = bodyLimit
         let fits = state.withLock { state in
-            guard state.body.count + chunk.readableBytes <= limit else { return false }
-            state.body.append(contentsOf: chunk.readableBytesView)
+            guard state.body.count + buffer.readableBytes <= limit else { return false }
+            state.body.append(contentsOf: buffer.readableBytesView)
             return true
         }
-        if !fits {
-            throw HTTPFailure(kind: .tooLarge, message: "Response payload is larger than the limit of \(limit) bytes")
+        guard fits else {
+            return task.eventLoop.makeFailedFuture(
+                HTTPFailure(kind: .tooLarge, message: "Response payload is larger than the limit of \(limit) bytes"))
         }
+        return task.eventLoop.makeSucceededVoidFuture()
     }
 
-    private func endBody(_ ending: Result<Void, HTTPFailure>) {
-        let readers = state.withLock { state in
-            state.ending = ending
+    func didReceiveError(task: HTTPClient.Task<Void>, _ error: any Error) {
+        fail(HTTPFailure(error, body: bodyProgress))
+    }
+
+    func didFinishRequest(task: HTTPClient.Task<Void>) throws {
+        let (held, readers, body) = state.withLock { state -> (HTTPHead?, [Int], [UInt8]) in
+            guard state.ending == nil else { return (nil, [], []) }
+            state.ending = .success(())
+            var held = state.heldHead
+            held?.body = state.body
+            state.heldHead = nil
+            state.headDone = true
             defer { state.bodyReaders.removeAll() }
-            return state.bodyReaders
+            return (held, state.bodyReaders, state.body)
         }
-        post(ending, to: readers)
+        if let held { inbox.post(headToken, .head(held)) }
+        for token in readers { inbox.post(token, .body(body)) }
     }
 
     private func post(_ ending: Result<Void, HTTPFailure>, to readers: [Int]) {
-        guard !readers.isEmpty else { return }
         let outcome: NativeOutcome
         switch ending {
         case .success: outcome = .body(state.withLock { $0.body })
@@ -138,11 +174,11 @@ final class HTTPExchange: Sendable {
 }
 
 extension HTTPHead {
-    init(_ response: HTTPClientResponse, requested: String) {
-        status = Int(response.status.code)
-        reason = response.status.reasonPhrase
-        headers = response.headers.map { (name: $0.name, value: $0.value) }
-        url = response.history.last?.request.url ?? requested
-        version = (Int(response.version.major), Int(response.version.minor))
+    init(_ head: HTTPResponseHead, url: String) {
+        status = Int(head.status.code)
+        reason = head.status.reasonPhrase
+        headers = head.headers.map { (name: $0.name, value: $0.value) }
+        self.url = url
+        version = (Int(head.version.major), Int(head.version.minor))
     }
 }
