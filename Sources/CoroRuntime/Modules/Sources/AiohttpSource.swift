@@ -129,8 +129,11 @@ class ClientResponse(_http.Response):
     """A response of a ClientSession: the head at once, the body when read."""
 
     def __init__(self, exchange, head, method, request_info, session, host, deadline):
-        super().__init__(exchange, head, method)
-        self.url = URL(self.url)
+        self._exchange = exchange
+        self.status, self.reason, pairs, url, self.version, self._body = head
+        self.headers = _http.CIMultiDict(pairs, _trusted=True)
+        self.method = method
+        self.url = URL(url)
         self.real_url = self.url
         self._request_info = request_info
         self.history = ()
@@ -383,7 +386,12 @@ class ClientSession:
                 head_deadline = now + limit if head_deadline is None else min(head_deadline, now + limit)
         host = parts.hostname
         request_info = _RequestInfo(url, method, pairs)
-        await self._connector._acquire(host)
+        connector = self._connector
+        total = connector._total
+        if total is not None and not connector.limit_per_host and not total.locked():
+            total._value -= 1  # Semaphore.acquire's own fast path, without a coroutine
+        else:
+            await connector._acquire(host)
         try:
             # aiohttp gives up at the max_redirects-th redirect: the client follows one
             # fewer, and a redirect that comes back is the one too many.
@@ -414,9 +422,11 @@ class ClientSession:
         return response
 
     def _finished(self, response):
-        if response in self._open:
-            self._open.discard(response)
-            self._connector._release(response._host)
+        try:
+            self._open.remove(response)
+        except KeyError:
+            return
+        self._connector._release(response._host)
 
     async def close(self):
         for response in list(self._open):

@@ -297,13 +297,19 @@ class BaseEventLoop(AbstractEventLoop):
         if self._debug:
             self._run_timed(ready)
             return
-        for handle in ready:
+        # Each handle is let go once it has run, as CPython's popleft does: a pass that
+        # starts many tasks does not keep all their first steps until it ends.
+        for index in range(len(ready)):
+            handle = ready[index]
+            ready[index] = None
             if not handle._cancelled:
                 handle._run()
 
     def _run_timed(self, ready):
         # Debug mode: report each step that held the loop too long.
-        for handle in ready:
+        for index in range(len(ready)):
+            handle = ready[index]
+            ready[index] = None
             if handle._cancelled:
                 continue
             started = self.time()

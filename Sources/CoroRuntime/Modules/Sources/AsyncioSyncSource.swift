@@ -175,7 +175,15 @@ class Semaphore(_ContextManagerMixin):
         return _describe(self, 'locked' if self.locked() else f'unlocked, value:{self._value}')
 
     def locked(self):
-        return self._value == 0 or (any(not w.cancelled() for w in (self._waiters or ())))
+        # CPython's `any(not w.cancelled() for w in ...)`, without a generator: every
+        # acquire asks.
+        if self._value == 0:
+            return True
+        if self._waiters:
+            for waiter in self._waiters:
+                if not waiter.cancelled():
+                    return True
+        return False
 
     async def acquire(self):
         if not self.locked():
