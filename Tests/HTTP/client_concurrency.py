@@ -29,7 +29,11 @@ async def main():
         async with session.get(f'{BASE}/big/10485760') as r:
             body = await r.read()
             print(len(body), body[:5], r.content_length)
-    connector = aiohttp.TCPConnector(limit=3)
+    for connector in (aiohttp.TCPConnector(limit=3), aiohttp.TCPConnector(limit_per_host=3)):
+        await six_slow_fetches(connector)
+
+
+async def six_slow_fetches(connector):
     async with aiohttp.ClientSession(connector=connector) as session:
         loop = asyncio.get_running_loop()
         started = loop.time()

@@ -12,6 +12,11 @@ async def main():
     async with aiohttp.ClientSession() as session:
         async with session.get(f'{BASE}/redirect/3') as r:
             print(r.status, r.url, await r.text())
+            print([(step.status, str(step.url)) for step in r.history])
+        for status in (301, 302, 303, 307, 308):
+            async with session.post(f'{BASE}/redirect-status/{status}', json={'sent': status}) as r:
+                echoed = await r.json()
+                print(status, '->', echoed['method'], echoed['query'], echoed['json'], len(r.history))
         async with session.get(f'{BASE}/redirect/3', allow_redirects=False) as r:
             print(r.status, r.reason, r.headers['Location'], r.url)
         for url, limit in ((f'{BASE}/redirect/5', 2), (f'{BASE}/redirect-loop', 10)):

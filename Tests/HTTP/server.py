@@ -9,6 +9,7 @@ Endpoints (any method):
   /echo?...            JSON: method, path, query, the request's X-* and Content-Type headers, body, json
   /status/N            status N, body "status N"
   /redirect/N          302 to /redirect/N-1; /redirect/0 answers "redirected"
+  /redirect-status/N   status N (301, 302, 303, 307, 308) to /echo?redirected=1
   /redirect-loop       302 to itself
   /headers             repeated and mixed-case response headers
   /big/N               N bytes of 'x', sent in 64 KiB chunks
@@ -58,6 +59,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.reply(200, "text/plain", b"redirected")
             else:
                 self.reply(302, "text/plain", b"", [("Location", f"/redirect/{left - 1}")])
+        elif path.startswith("/redirect-status/") and path[17:].isdigit():
+            self.reply(int(path[17:]), "text/plain", b"", [("Location", "/echo?redirected=1")])
         elif path == "/redirect-loop":
             self.reply(302, "text/plain", b"", [("Location", "/redirect-loop")])
         elif path == "/headers":

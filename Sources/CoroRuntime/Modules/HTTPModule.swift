@@ -5,9 +5,9 @@ extension VM {
     func makeHTTPModule() -> PyModule {
         makeSourceModule("_http", ModuleSources.http) { dict in
             defineFunction(dict, "_start") { vm, arguments throws(PyError) in
-                // _start(future, method, url, headers, body, max_redirects, body_limit, trust):
-                // sends the request; the head comes to `future` through the loop.
-                try arguments.expect("_start", vm, min: 8, max: 8)
+                // _start(future, method, url, headers, body, body_limit, trust): sends the
+                // request; the head comes to `future` through the loop.
+                try arguments.expect("_start", vm, min: 7, max: 7)
                 let spec = try vm.requestSpec(arguments, from: 1)
                 let network = vm.network
                 let exchange = network.bridge.start(spec, inbox: network.inbox, headToken: network.expect(arguments[0]))
@@ -24,11 +24,11 @@ extension VM {
                 return .none
             }
             defineFunction(dict, "_perform") { vm, arguments throws(PyError) in
-                // _perform(method, url, headers, body, max_redirects, body_limit, trust, timeout):
-                // the blocking form, for `requests`: (head, body), or raises NetError.
-                try arguments.expect("_perform", vm, min: 8, max: 8)
+                // _perform(method, url, headers, body, body_limit, trust, timeout): the
+                // blocking form, for `requests`: (head, body), or raises NetError.
+                try arguments.expect("_perform", vm, min: 7, max: 7)
                 let spec = try vm.requestSpec(arguments, from: 0)
-                let timeout = arguments[7].isNone ? nil : try vm.floatValue(arguments[7])
+                let timeout = arguments[6].isNone ? nil : try vm.floatValue(arguments[6])
                 let bridge = vm.network.bridge
                 vm.output.flush()
                 switch vm.withoutInterpreterLock({ bridge.perform(spec, timeout: timeout) }) {
@@ -80,7 +80,7 @@ extension VM {
     }
 
     /// The request in `arguments[start...]`: method, url, headers ([(name, value)]),
-    /// body (bytes or None), max_redirects, body_limit, trust (None, False or a CA file).
+    /// body (bytes or None), body_limit, trust (None, False or a CA file).
     private func requestSpec(_ arguments: Arguments, from start: Int) throws(PyError) -> HTTPRequestSpec {
         guard network.allowed else {
             throw error("PermissionError", "network access is not allowed (coro --no-net)")
@@ -96,7 +96,7 @@ extension VM {
             guard let bytes = arguments[start + 3].as(PyBytes.self) else { throw typeError("body must be bytes") }
             body = bytes.bytes
         }
-        let trustValue = arguments[start + 6]
+        let trustValue = arguments[start + 5]
         let trust: TLSTrust
         if trustValue.isNone {
             trust = .standard
@@ -106,7 +106,7 @@ extension VM {
             trust = .caFile(try strText(trustValue))
         }
         return HTTPRequestSpec(method: try strText(arguments[start]), url: try strText(arguments[start + 1]),
-                               headers: headers, body: body, maxRedirects: max(0, try index(arguments[start + 4])),
-                               bodyLimit: max(0, try index(arguments[start + 5])), trust: trust)
+                               headers: headers, body: body, bodyLimit: max(0, try index(arguments[start + 4])),
+                               trust: trust)
     }
 }

@@ -15,8 +15,6 @@ struct HTTPRequestSpec {
     var url: String
     var headers: [(name: String, value: String)]
     var body: [UInt8]?
-    /// Redirects followed before giving up (0: none, the 3xx response is the answer).
-    var maxRedirects: Int
     /// The most body bytes accepted (`too_large` beyond).
     var bodyLimit: Int
     var trust: TLSTrust
@@ -33,12 +31,12 @@ enum TLSTrust: Equatable {
 }
 
 /// The interpreter's HTTP client: async-http-client on an event loop thread of its own,
-/// made at the first request and shut down with the interpreter. Clients differ only in
-/// how many redirects they follow (the setting is per client), and share the thread.
+/// made at the first request and shut down with the interpreter. It follows no redirect:
+/// the script layer does, as aiohttp does (keeping the history, with aiohttp's limits).
 final class HTTPBridge {
     private var group: MultiThreadedEventLoopGroup?
     private var submissions: SubmissionQueue?
-    private var clients: [Int: HTTPClient] = [:]
+    private var madeClient: HTTPClient?
 
     deinit { shutdown() }
 
@@ -47,7 +45,7 @@ final class HTTPBridge {
         let exchange = HTTPExchange(inbox: inbox, bodyLimit: spec.bodyLimit, headToken: headToken, url: spec.url)
         do {
             let request = try request(spec)
-            let client = client(maxRedirects: spec.maxRedirects)
+            let client = client()
             submissions?.submit { exchange.start(request, on: client) }
         } catch {
             exchange.fail(HTTPFailure(error, body: nil))
@@ -83,21 +81,18 @@ final class HTTPBridge {
     }
 
     func shutdown() {
-        for client in clients.values { try? client.syncShutdown() }
-        clients.removeAll()
+        try? madeClient?.syncShutdown()
+        madeClient = nil
         try? group?.syncShutdownGracefully()
         group = nil
         submissions = nil
     }
 
-    private func client(maxRedirects: Int) -> HTTPClient {
-        if let client = clients[maxRedirects] { return client }
-        let group = self.group ?? MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        if self.group == nil { submissions = SubmissionQueue(loop: group.next()) }
-        self.group = group
+    private func client() -> HTTPClient {
+        if let madeClient { return madeClient }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         var configuration = HTTPClient.Configuration()
-        // aiohttp follows redirects in cycles too, until the limit.
-        configuration.redirectConfiguration = maxRedirects > 0 ? .follow(max: maxRedirects, allowCycles: true) : .disallow
+        configuration.redirectConfiguration = .disallow
         // aiohttp's default connector allows 100 connections; a refused connection fails
         // at once, as in aiohttp, rather than being retried until the connect timeout.
         configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 100)
@@ -105,7 +100,9 @@ final class HTTPBridge {
         configuration.httpVersion = .http1Only
         configuration.tlsConfiguration = Self.tlsConfiguration(.standard)
         let client = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: configuration)
-        clients[maxRedirects] = client
+        self.group = group
+        submissions = SubmissionQueue(loop: group.next())
+        madeClient = client
         return client
     }
 

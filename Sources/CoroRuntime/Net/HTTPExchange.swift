@@ -3,12 +3,12 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
-/// The head of an HTTP response, after redirects.
+/// The head of an HTTP response.
 struct HTTPHead: Sendable {
     var status: Int
     var reason: String
     var headers: [(name: String, value: String)]
-    /// The URL the response came from (the last one, when redirects were followed).
+    /// The URL the response came from.
     var url: String
     var version: (major: Int, minor: Int)
     /// The whole body, when it was small enough to come with the head.
@@ -26,7 +26,6 @@ final class HTTPExchange: HTTPClientResponseDelegate {
     private struct State {
         var task: HTTPClient.Task<Void>?
         var cancelled = false
-        var url: String
         /// The head, while it waits for its small body.
         var heldHead: HTTPHead?
         /// Whether the head token has had its outcome (the head, or a failure).
@@ -43,18 +42,20 @@ final class HTTPExchange: HTTPClientResponseDelegate {
     private let inbox: NativeInbox
     private let bodyLimit: Int
     private let headToken: Int
+    private let url: String
 
     init(inbox: NativeInbox, bodyLimit: Int, headToken: Int, url: String) {
         self.inbox = inbox
         self.bodyLimit = bodyLimit
         self.headToken = headToken
-        state = Mutex(State(url: url))
+        self.url = url
+        state = Mutex(State())
     }
 
     /// Sends `request` on `client`.
     func start(_ request: HTTPClient.Request, on client: HTTPClient) {
         let task = client.execute(request: request, delegate: self)
-        // A failure the delegate is not told of (a redirect past the limit) ends it too.
+        // A failure that async-http-client reports only to the task's future ends it too.
         task.futureResult.whenFailure { [self] error in fail(HTTPFailure(error, body: bodyProgress)) }
         let cancelledAlready = state.withLock { state in
             state.task = task
@@ -108,16 +109,12 @@ final class HTTPExchange: HTTPClientResponseDelegate {
 
     // MARK: the client's side (on its event loop)
 
-    func didVisitURL(task: HTTPClient.Task<Void>, _ request: HTTPClient.Request, _ head: HTTPResponseHead) {
-        state.withLock { $0.url = request.url.absoluteString }
-    }
-
     func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
         let announced = head.headers.first(name: "Content-Length").flatMap { Int($0) }
         let limit = min(Self.bodyWithHeadLimit, bodyLimit)
         let ready: HTTPHead? = state.withLock { state in
             guard !state.headDone else { return nil }
-            let made = HTTPHead(head, url: state.url)
+            let made = HTTPHead(head, url: url)
             state.announcedLength = announced
             if let announced, announced <= limit {
                 state.heldHead = made

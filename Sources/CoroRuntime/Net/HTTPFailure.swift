@@ -17,7 +17,7 @@ struct HTTPFailure: Error, Sendable {
         /// The server closed the connection before the response head, or during the body.
         case disconnected, payload
         case tooLarge = "too_large"
-        case redirects, tls, timeout, cancelled
+        case tls, timeout, cancelled
         case invalidURL = "invalid_url"
         case other
     }
@@ -94,8 +94,6 @@ struct HTTPFailure: Error, Sendable {
             self.init(kind: .disconnected, message: "Server disconnected")
         case .cancelled, .requestStreamCancelled:
             self.init(kind: .cancelled, message: "cancelled")
-        case .redirectLimitReached, .redirectCycleDetected:
-            self.init(kind: .redirects, message: "Too many redirects")
         case .invalidURL, .emptyHost, .emptyScheme:
             self.init(kind: .invalidURL, message: "")
         case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded, .tlsHandshakeTimeout,

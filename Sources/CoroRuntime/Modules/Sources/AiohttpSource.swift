@@ -9,14 +9,16 @@ from _http import (ClientError, ClientResponseError, ContentTypeError, TooManyRe
                    ClientConnectionError, ClientOSError, ClientConnectorError, ClientConnectorDNSError,
                    ClientSSLError, ClientConnectorCertificateError, ServerConnectionError,
                    ServerDisconnectedError, ServerTimeoutError, ConnectionTimeoutError, ClientPayloadError,
-                   InvalidURL, InvalidUrlClientError, RequestInfo)
+                   InvalidURL, InvalidUrlClientError, RedirectClientError, NonHttpUrlClientError,
+                   NonHttpUrlRedirectClientError, RequestInfo)
 
 __all__ = ['ClientSession', 'ClientResponse', 'ClientTimeout', 'TCPConnector', 'request',
            'ClientError', 'ClientResponseError', 'ContentTypeError', 'TooManyRedirects',
            'ClientConnectionError', 'ClientOSError', 'ClientConnectorError', 'ClientConnectorDNSError',
            'ClientSSLError', 'ClientConnectorCertificateError', 'ServerConnectionError',
            'ServerDisconnectedError', 'ServerTimeoutError', 'ConnectionTimeoutError', 'ClientPayloadError',
-           'InvalidURL', 'InvalidUrlClientError', 'RequestInfo', 'URL']
+           'InvalidURL', 'InvalidUrlClientError', 'RedirectClientError', 'NonHttpUrlClientError',
+           'NonHttpUrlRedirectClientError', 'RequestInfo', 'URL']
 
 _SENTINEL = object()
 
@@ -385,35 +387,41 @@ class ClientSession:
             if limit is not None:
                 head_deadline = now + limit if head_deadline is None else min(head_deadline, now + limit)
         host = parts.hostname
-        request_info = _RequestInfo(url, method, pairs)
         connector = self._connector
         total = connector._total
         if total is not None and not connector.limit_per_host and not total.locked():
             total._value -= 1  # Semaphore.acquire's own fast path, without a coroutine
         else:
             await connector._acquire(host)
+        history = []
         try:
-            # aiohttp gives up at the max_redirects-th redirect: the client follows one
-            # fewer, and a redirect that comes back is the one too many.
-            follow = max(max_redirects - 1, 0) if allow_redirects else 0
-            exchange, head = await _http.start(method, url, pairs, payload, follow, self._body_limit,
-                                               _http.trust_of(ssl), head_deadline)
-        except _http.NetError as error:
-            self._connector._release(host)
-            if error.kind == 'redirects':
-                raise TooManyRedirects(request_info.made(), ()) from None
-            raise _http.translate(error, url, ssl) from None
+            while True:
+                request_info = _RequestInfo(url, method, pairs)
+                try:
+                    exchange, head = await _http.start(method, url, pairs, payload, self._body_limit,
+                                                       _http.trust_of(ssl), head_deadline)
+                except _http.NetError as error:
+                    raise _http.translate(error, url, ssl) from None
+                response = ClientResponse(exchange, head, method, request_info, self, host, deadline)
+                target = None
+                if allow_redirects:
+                    target = _http.redirect_target(url, response.status, response.headers, method, payload, pairs)
+                if target is None:
+                    break
+                # As aiohttp: the max_redirects-th redirect is one too many.
+                response.release()
+                history.append(response)
+                if max_redirects and len(history) >= max_redirects:
+                    raise TooManyRedirects(history[0].request_info, tuple(history))
+                url, method, payload, pairs = target
         except BaseException:
-            self._connector._release(host)
+            connector._release(host)
             raise
-        response = ClientResponse(exchange, head, method, request_info, self, host, deadline)
+        response.history = tuple(history)
         self._open.add(response)
         if response._body is not None:
             # The body came with the head: the connection is back in the pool already.
             response._finish()
-        if allow_redirects and response.status in _http.REDIRECT_STATUSES and 'Location' in response.headers:
-            response.release()
-            raise TooManyRedirects(request_info.made(), ())
         check = self._raise_for_status if raise_for_status is None else raise_for_status
         if check is True:
             response.raise_for_status()

@@ -14,8 +14,8 @@ USER_AGENT = 'Python/3.11 coro-http/0.1'
 
 class NetError(Exception):
     """What the native side reports when an exchange fails: a kind (connect, dns,
-    disconnected, payload, too_large, redirects, tls, timeout, cancelled, invalid_url,
-    other), a message and the OS error number (or None)."""
+    disconnected, payload, too_large, tls, timeout, cancelled, invalid_url, other), a
+    message and the OS error number (or None)."""
 
     def __init__(self, kind, message, errno):
         super().__init__(kind, message, errno)
@@ -185,6 +185,18 @@ class InvalidUrlClientError(InvalidURL):
     __module__ = 'aiohttp.client_exceptions'
 
 
+class RedirectClientError(ClientError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class NonHttpUrlClientError(ClientError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
+class NonHttpUrlRedirectClientError(NonHttpUrlClientError, RedirectClientError):
+    __module__ = 'aiohttp.client_exceptions'
+
+
 def translate(error, url, ssl=True):
     """The aiohttp exception for a NetError of a request to `url`."""
     kind = error.kind
@@ -225,6 +237,27 @@ def quote_url(url):
 
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+
+
+def redirect_target(url, status, headers, method, body, pairs):
+    """Where a redirect response sends its request, as aiohttp follows it: (url, method,
+    body, headers); None if the response is not a redirect."""
+    if status not in REDIRECT_STATUSES:
+        return None
+    location = headers.get('Location') or headers.get('URI')
+    if not location:
+        return None
+    from urllib.parse import urljoin
+    target = urljoin(url, location).partition('#')[0]
+    if _urlsplit(target).scheme not in ('http', 'https'):
+        raise NonHttpUrlRedirectClientError(target)
+    if (status == 303 and method != 'HEAD') or (status in (301, 302) and method == 'POST'):
+        method = 'GET'
+        body = None
+        pairs = [pair for pair in pairs if pair[0].lower() not in ('content-type', 'content-length')]
+    if _urlsplit(target).netloc != _urlsplit(url).netloc:
+        pairs = [pair for pair in pairs if pair[0].lower() != 'authorization']
+    return target, method, body, pairs
 
 
 class CIMultiDict:
@@ -426,10 +459,10 @@ async def _wait_outside(future, exchange, deadline):
             timer.cancel()
 
 
-async def start(method, url, headers, body, max_redirects, body_limit, trust, deadline=None):
+async def start(method, url, headers, body, body_limit, trust, deadline=None):
     """Sends a request and waits for its head: (exchange, head), or raises NetError."""
     future = _asyncio.get_running_loop().create_future()
-    exchange = _start(future, method, url, headers, body, max_redirects, body_limit, trust)
+    exchange = _start(future, method, url, headers, body, body_limit, trust)
     return exchange, await _wait_outside(future, exchange, deadline)
 
 
@@ -451,16 +484,24 @@ async def fetch(url, method='GET', headers=None, body=None, json=None, timeout=N
     payload, implied = encode_body(body, json, headers)
     if implied and not any(name.lower() == 'content-type' for name, _ in pairs):
         pairs.append(('Content-Type', implied))
-    max_redirects = DEFAULT_MAX_REDIRECTS if follow_redirects else 0
     deadline = None if timeout is None else _asyncio.get_running_loop().time() + timeout
-    try:
-        exchange, head = await start(method.upper(), url, pairs, payload, max_redirects, body_limit,
-                                     trust_of(ssl), deadline)
-        response = Response(exchange, head, method.upper())
-        if response._body is None:
-            response._body = await read_body(exchange, deadline)
-    except NetError as error:
-        raise translate(error, url, True if ssl is None else ssl) from None
-    return response
+    method = method.upper()
+    redirects = 0
+    while True:
+        try:
+            exchange, head = await start(method, url, pairs, payload, body_limit, trust_of(ssl), deadline)
+            response = Response(exchange, head, method)
+            target = redirect_target(url, response.status, response.headers, method, payload, pairs)
+            if target is None or not follow_redirects:
+                if response._body is None:
+                    response._body = await read_body(exchange, deadline)
+                return response
+        except NetError as error:
+            raise translate(error, url, True if ssl is None else ssl) from None
+        response.release()
+        redirects += 1
+        if redirects > DEFAULT_MAX_REDIRECTS:
+            raise TooManyRedirects(RequestInfo(url, method, CIMultiDict(pairs), url), ())
+        url, method, payload, pairs = target
 """#
 }

@@ -132,23 +132,31 @@ def request(method, url, params=None, data=None, headers=None, json=None, timeou
         timeout = sum(part for part in timeout if part is not None) or None
     trust = False if verify is False else (verify if isinstance(verify, str) else None)
     method = method.upper()
+    redirects = 0
+    while True:
+        head, content = _perform(method, url, pairs, payload, trust, timeout)
+        target = _http.redirect_target(url, head[0], _http.CIMultiDict(head[2]), method, payload, pairs)
+        if target is None or not allow_redirects:
+            return Response(head, content, method)
+        redirects += 1
+        if redirects > 30:
+            raise TooManyRedirects('Exceeded 30 redirects.')
+        url, method, payload, pairs = target
+
+
+def _perform(method, url, pairs, payload, trust, timeout):
     try:
-        head, content = _http._perform(method, url, pairs, payload,
-                                       _http.DEFAULT_MAX_REDIRECTS if allow_redirects else 0,
-                                       _http.DEFAULT_BODY_LIMIT, trust, timeout)
+        return _http._perform(method, url, pairs, payload, _http.DEFAULT_BODY_LIMIT, trust, timeout)
     except _http.NetError as error:
         if error.kind in ('connect', 'dns', 'tls', 'disconnected'):
             raise ConnectionError(error.message) from None
         if error.kind == 'timeout':
             raise ReadTimeout(f"Read timed out. (read timeout={timeout})") from None
-        if error.kind == 'redirects':
-            raise TooManyRedirects('Exceeded 30 redirects.') from None
         if error.kind == 'invalid_url':
             raise InvalidURL(url) from None
         if error.kind in ('payload', 'too_large'):
             raise ChunkedEncodingError(error.message) from None
         raise RequestException(error.message) from None
-    return Response(head, content, method)
 
 
 def get(url, params=None, **kwargs):
