@@ -28,12 +28,10 @@ class NetError(Exception):
 
 class ClientError(Exception):
     """Base class for client connection errors."""
-    __module__ = 'aiohttp.client_exceptions'
 
 
 class ClientResponseError(ClientError):
     """Base class for exceptions that occur after getting a response."""
-    __module__ = 'aiohttp.client_exceptions'
 
     def __init__(self, request_info, history, *, status=None, message='', headers=None):
         self.request_info = request_info
@@ -58,19 +56,19 @@ class ClientResponseError(ClientError):
 
 
 class ContentTypeError(ClientResponseError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class TooManyRedirects(ClientResponseError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ClientConnectionError(ClientError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ClientOSError(ClientConnectionError, OSError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ConnectionKey:
@@ -86,8 +84,6 @@ class ConnectionKey:
 
 
 class ClientConnectorError(ClientOSError):
-    __module__ = 'aiohttp.client_exceptions'
-
     def __init__(self, connection_key, os_error):
         self._conn_key = connection_key
         self._os_error = os_error
@@ -116,24 +112,22 @@ class ClientConnectorError(ClientOSError):
 
 
 class ClientConnectorDNSError(ClientConnectorError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ClientSSLError(ClientConnectorError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ClientConnectorCertificateError(ClientSSLError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ServerConnectionError(ClientConnectionError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ServerDisconnectedError(ServerConnectionError):
-    __module__ = 'aiohttp.client_exceptions'
-
     def __init__(self, message=None):
         if message is None:
             message = "Server disconnected"
@@ -142,20 +136,18 @@ class ServerDisconnectedError(ServerConnectionError):
 
 
 class ServerTimeoutError(ServerConnectionError, TimeoutError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ConnectionTimeoutError(ServerTimeoutError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class ClientPayloadError(ClientError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class InvalidURL(ClientError, ValueError):
-    __module__ = 'aiohttp.client_exceptions'
-
     def __init__(self, url, description=None):
         self._url = url
         self._description = description
@@ -182,19 +174,27 @@ class InvalidURL(ClientError, ValueError):
 
 
 class InvalidUrlClientError(InvalidURL):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class RedirectClientError(ClientError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class NonHttpUrlClientError(ClientError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
 
 
 class NonHttpUrlRedirectClientError(NonHttpUrlClientError, RedirectClientError):
-    __module__ = 'aiohttp.client_exceptions'
+    pass
+
+
+for _error in (ClientError, ClientResponseError, ContentTypeError, TooManyRedirects, ClientConnectionError,
+               ClientOSError, ClientConnectorError, ClientConnectorDNSError, ClientSSLError,
+               ClientConnectorCertificateError, ServerConnectionError, ServerDisconnectedError, ServerTimeoutError,
+               ConnectionTimeoutError, ClientPayloadError, InvalidURL, InvalidUrlClientError, RedirectClientError,
+               NonHttpUrlClientError, NonHttpUrlRedirectClientError):
+    _error.__module__ = 'aiohttp.client_exceptions'
 
 
 def translate(error, url, ssl=True):

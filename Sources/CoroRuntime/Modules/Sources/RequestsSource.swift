@@ -13,7 +13,6 @@ __all__ = ['request', 'get', 'head', 'post', 'put', 'patch', 'delete', 'options'
 
 class RequestException(OSError):
     """There was an ambiguous exception that occurred while handling your request."""
-    __module__ = 'requests.exceptions'
 
     def __init__(self, *args, response=None, request=None):
         self.response = response
@@ -22,39 +21,39 @@ class RequestException(OSError):
 
 
 class HTTPError(RequestException):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class ConnectionError(RequestException):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class Timeout(RequestException):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class ConnectTimeout(ConnectionError, Timeout):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class ReadTimeout(Timeout):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class TooManyRedirects(RequestException):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class InvalidURL(RequestException, ValueError):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class MissingSchema(RequestException, ValueError):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class ChunkedEncodingError(RequestException):
-    __module__ = 'requests.exceptions'
+    pass
 
 
 class _Exceptions:
@@ -64,6 +63,7 @@ class _Exceptions:
 exceptions = _Exceptions()
 for _error in (RequestException, HTTPError, ConnectionError, Timeout, ConnectTimeout, ReadTimeout,
                TooManyRedirects, InvalidURL, MissingSchema, ChunkedEncodingError):
+    _error.__module__ = 'requests.exceptions'
     setattr(exceptions, _error.__name__, _error)
 
 
