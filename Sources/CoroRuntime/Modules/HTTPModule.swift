@@ -79,6 +79,11 @@ extension VM {
         return exchange
     }
 
+    private static func isTokenCharacter(_ character: Unicode.Scalar) -> Bool {
+        character.isASCII && (character.properties.isAlphabetic || ("0"..."9").contains(character)
+            || "!#$%&'*+-.^_`|~".unicodeScalars.contains(character))
+    }
+
     /// The request in `arguments[start...]`: method, url, headers ([(name, value)]),
     /// body (bytes or None), body_limit, trust (None, False or a CA file).
     private func requestSpec(_ arguments: Arguments, from start: Int) throws(PyError) -> HTTPRequestSpec {
@@ -89,7 +94,15 @@ extension VM {
         for pair in try collect(arguments[start + 2]) {
             let parts = try collect(pair)
             guard parts.count == 2 else { throw typeError("headers must be (name, value) pairs") }
-            headers.append((try strText(parts[0]), try strText(parts[1])))
+            let (name, value) = (try strText(parts[0]), try strText(parts[1]))
+            if name.isEmpty || !name.unicodeScalars.allSatisfy(Self.isTokenCharacter) {
+                throw error("ValueError", "Invalid header name \(try repr(parts[0]))")
+            }
+            if value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
+                throw error("ValueError", "Newline or carriage return character detected in HTTP status message or "
+                    + "header. This is a potential security issue.")
+            }
+            headers.append((name, value))
         }
         var body: [UInt8]?
         if !arguments[start + 3].isNone {
@@ -105,7 +118,14 @@ extension VM {
         } else {
             trust = .caFile(try strText(trustValue))
         }
-        return HTTPRequestSpec(method: try strText(arguments[start]), url: try strText(arguments[start + 1]),
+        let method = try strText(arguments[start])
+        if method.isEmpty { throw error("ValueError", "Method cannot be empty") }
+        if let bad = method.unicodeScalars.first(where: { !Self.isTokenCharacter($0) }) {
+            // aiohttp's check: a method is an RFC 9110 token (no spaces, no line breaks).
+            throw error("ValueError", "Method cannot contain non-token characters \(try repr(str(method))) "
+                + "(found at least \(try repr(str(String(bad)))))")
+        }
+        return HTTPRequestSpec(method: method, url: try strText(arguments[start + 1]),
                                headers: headers, body: body, bodyLimit: max(0, try index(arguments[start + 4])),
                                trust: trust)
     }

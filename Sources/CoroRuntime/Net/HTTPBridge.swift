@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -107,6 +108,12 @@ final class HTTPBridge {
     }
 
     private func request(_ spec: HTTPRequestSpec) throws -> HTTPClient.Request {
+        // async-http-client and swift-nio trap on some URLs they accept (a port past
+        // 65535): only plain http(s) URLs with a host and a valid port go to them.
+        guard let url = URL(string: spec.url), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty, (url.port ?? 80) >= 0, (url.port ?? 80) <= 65535 else {
+            throw HTTPFailure(kind: .invalidURL, message: "")
+        }
         var headers = HTTPHeaders()
         for (name, value) in spec.headers { headers.add(name: name, value: value) }
         return try HTTPClient.Request(url: spec.url, method: HTTPMethod(rawValue: spec.method), headers: headers,

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -17,7 +18,9 @@ struct HTTPFailure: Error, Sendable {
         /// The server closed the connection before the response head, or during the body.
         case disconnected, payload
         case tooLarge = "too_large"
-        case tls, timeout, cancelled
+        /// The handshake failed: the server's certificate (`certificate`) or otherwise.
+        case certificate, tls
+        case timeout, cancelled
         case invalidURL = "invalid_url"
         case other
     }
@@ -67,12 +70,26 @@ struct HTTPFailure: Error, Sendable {
         case let client as HTTPClientError:
             self.init(client)
         case is NIOSSLError, is BoringSSLError:
-            self.init(kind: .tls, message: "\(error)")
+            self.init(tlsError: "\(error)")
         case is HTTPParserError:
             self.init(kind: .disconnected, message: "Server disconnected")
         default:
             self.init(kind: .other, message: "\(error)")
         }
+    }
+
+    /// OpenSSL's way of putting a BoringSSL error ("...:SSL routines:...:WRONG_VERSION_NUMBER"),
+    /// as Python's ssl module shows it: "[SSL: WRONG_VERSION_NUMBER] wrong version number".
+    private init(tlsError description: String) {
+        let reasons = ["CERTIFICATE_VERIFY_FAILED", "WRONG_VERSION_NUMBER", "TLSV1_ALERT_UNKNOWN_CA",
+                       "SSLV3_ALERT_HANDSHAKE_FAILURE", "UNSUPPORTED_PROTOCOL", "NO_SHARED_CIPHER"]
+        guard let reason = reasons.first(where: { description.contains($0) }) else {
+            self.init(kind: .tls, message: description)
+            return
+        }
+        let text = reason == "CERTIFICATE_VERIFY_FAILED" ? "certificate verify failed"
+            : reason.lowercased().replacingOccurrences(of: "_", with: " ")
+        self.init(kind: reason == "CERTIFICATE_VERIFY_FAILED" ? .certificate : .tls, message: "[SSL: \(reason)] \(text)")
     }
 
     private init(connectFailure error: any Error) {

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit as _urlsplit, urlencode as _urlencode, urljoin
 import _http
 from _http import (ClientError, ClientResponseError, ContentTypeError, TooManyRedirects,
                    ClientConnectionError, ClientOSError, ClientConnectorError, ClientConnectorDNSError,
-                   ClientSSLError, ClientConnectorCertificateError, ServerConnectionError,
+                   ClientSSLError, ClientConnectorSSLError, ClientConnectorCertificateError, ServerConnectionError,
                    ServerDisconnectedError, ServerTimeoutError, ConnectionTimeoutError, ClientPayloadError,
                    InvalidURL, InvalidUrlClientError, RedirectClientError, NonHttpUrlClientError,
                    NonHttpUrlRedirectClientError, RequestInfo)
@@ -15,7 +15,7 @@ from _http import (ClientError, ClientResponseError, ContentTypeError, TooManyRe
 __all__ = ['ClientSession', 'ClientResponse', 'ClientTimeout', 'TCPConnector', 'request',
            'ClientError', 'ClientResponseError', 'ContentTypeError', 'TooManyRedirects',
            'ClientConnectionError', 'ClientOSError', 'ClientConnectorError', 'ClientConnectorDNSError',
-           'ClientSSLError', 'ClientConnectorCertificateError', 'ServerConnectionError',
+           'ClientSSLError', 'ClientConnectorSSLError', 'ClientConnectorCertificateError', 'ServerConnectionError',
            'ServerDisconnectedError', 'ServerTimeoutError', 'ConnectionTimeoutError', 'ClientPayloadError',
            'InvalidURL', 'InvalidUrlClientError', 'RedirectClientError', 'NonHttpUrlClientError',
            'NonHttpUrlRedirectClientError', 'RequestInfo', 'URL']
@@ -381,10 +381,11 @@ class ClientSession:
         timeouts = self._timeouts(timeout)
         loop = _asyncio.get_running_loop()
         now = loop.time()
-        deadline = None if timeouts.total is None else now + timeouts.total
+        # As in aiohttp, a timeout of None or 0 (or less) sets no limit.
+        deadline = now + timeouts.total if timeouts.total is not None and timeouts.total > 0 else None
         head_deadline = deadline
         for limit in (timeouts.connect, timeouts.sock_connect):
-            if limit is not None:
+            if limit is not None and limit > 0:
                 head_deadline = now + limit if head_deadline is None else min(head_deadline, now + limit)
         host = parts.hostname
         connector = self._connector

@@ -119,8 +119,23 @@ class ClientSSLError(ClientConnectorError):
     pass
 
 
-class ClientConnectorCertificateError(ClientSSLError):
+class ClientConnectorSSLError(ClientSSLError):
     pass
+
+
+class ClientConnectorCertificateError(ClientSSLError):
+    def __init__(self, connection_key, certificate_error):
+        super().__init__(connection_key, certificate_error)
+        self._certificate_error = certificate_error
+        self.args = (connection_key, certificate_error)
+
+    @property
+    def certificate_error(self):
+        return self._certificate_error
+
+    def __str__(self):
+        return (f"Cannot connect to host {self.host}:{self.port} ssl:{self._conn_key.is_ssl} "
+                f"[{self._certificate_error.__class__.__name__}: {self._certificate_error.args}]")
 
 
 class ServerConnectionError(ClientConnectionError):
@@ -191,7 +206,7 @@ class NonHttpUrlRedirectClientError(NonHttpUrlClientError, RedirectClientError):
 
 for _error in (ClientError, ClientResponseError, ContentTypeError, TooManyRedirects, ClientConnectionError,
                ClientOSError, ClientConnectorError, ClientConnectorDNSError, ClientSSLError,
-               ClientConnectorCertificateError, ServerConnectionError, ServerDisconnectedError, ServerTimeoutError,
+               ClientConnectorSSLError, ClientConnectorCertificateError, ServerConnectionError, ServerDisconnectedError, ServerTimeoutError,
                ConnectionTimeoutError, ClientPayloadError, InvalidURL, InvalidUrlClientError, RedirectClientError,
                NonHttpUrlClientError, NonHttpUrlRedirectClientError):
     _error.__module__ = 'aiohttp.client_exceptions'
@@ -215,8 +230,11 @@ def translate(error, url, ssl=True):
         return ClientConnectorError(key, OSError(error.errno, error.message))
     if kind == 'dns':
         return ClientConnectorDNSError(key, OSError(-2, error.message))
+    if kind == 'certificate':
+        from ssl import SSLCertVerificationError
+        return ClientConnectorCertificateError(key, SSLCertVerificationError(1, error.message))
     if kind == 'tls':
-        return ClientConnectorCertificateError(key, OSError(1, error.message))
+        return ClientConnectorSSLError(key, OSError(1, error.message))
     if kind == 'disconnected':
         return ServerDisconnectedError()
     if kind in ('payload', 'too_large'):
@@ -479,11 +497,14 @@ async def fetch(url, method='GET', headers=None, body=None, json=None, timeout=N
     on network failures and TimeoutError after `timeout` seconds; never on an HTTP status."""
     pairs = [('User-Agent', USER_AGENT), ('Accept', '*/*')]
     if headers:
-        given = {name.lower() for name in headers}
-        pairs = [pair for pair in pairs if pair[0].lower() not in given] + list(dict(headers).items())
+        given = dict(headers)
+        folded = {name.lower() for name in given}
+        pairs = [pair for pair in pairs if pair[0].lower() not in folded] + list(given.items())
     payload, implied = encode_body(body, json, headers)
     if implied and not any(name.lower() == 'content-type' for name, _ in pairs):
         pairs.append(('Content-Type', implied))
+    if timeout is not None and timeout <= 0:
+        raise TimeoutError  # as asyncio.wait_for does: no time left, nothing sent
     deadline = None if timeout is None else _asyncio.get_running_loop().time() + timeout
     method = method.upper()
     redirects = 0

@@ -148,7 +148,7 @@ def _perform(method, url, pairs, payload, trust, timeout):
     try:
         return _http._perform(method, url, pairs, payload, _http.DEFAULT_BODY_LIMIT, trust, timeout)
     except _http.NetError as error:
-        if error.kind in ('connect', 'dns', 'tls', 'disconnected'):
+        if error.kind in ('connect', 'dns', 'tls', 'certificate', 'disconnected'):
             raise ConnectionError(error.message) from None
         if error.kind == 'timeout':
             raise ReadTimeout(f"Read timed out. (read timeout={timeout})") from None
