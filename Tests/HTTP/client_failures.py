@@ -30,6 +30,11 @@ async def main():
         await attempt('stall:', session, f'{BASE}/stall', timeout=aiohttp.ClientTimeout(total=0.3))
         print('timed out within 2 s:', loop.time() - started < 2)
         print('tasks left:', len(asyncio.all_tasks()))
+        # sock_read: the wait for the head, and for each part of the body; connect: only the
+        # wait for a connection (the stalled server accepts at once, so total fires).
+        await attempt('read stall:', session, f'{BASE}/stall', timeout=aiohttp.ClientTimeout(sock_read=0.3))
+        await attempt('body stall:', session, f'{BASE}/slow-body', timeout=aiohttp.ClientTimeout(sock_read=0.3))
+        await attempt('connect only:', session, f'{BASE}/stall', timeout=aiohttp.ClientTimeout(total=0.6, connect=0.3))
         await attempt('after:', session, f'{BASE}/html')
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=0.3)) as session:
         await attempt('session timeout:', session, f'{BASE}/stall')

@@ -15,6 +15,7 @@ Endpoints (any method):
   /big/N               N bytes of 'x', sent in 64 KiB chunks
   /slow/MS             "slow" after MS milliseconds
   /stall               waits 10 s before answering (timeouts fire first)
+  /slow-body           promises 100,000 bytes, sends 10, waits 10 s
   /truncated           promises 1000 bytes, sends 10, closes
   /hangup              closes the connection without answering
   /json, /text, /html  fixed bodies of those types
@@ -84,6 +85,14 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/stall":
             time.sleep(10)
             self.reply(200, "text/plain", b"late")
+        elif path == "/slow-body":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b"0123456789")
+            self.wfile.flush()
+            time.sleep(10)
         elif path == "/truncated":
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")

@@ -5,10 +5,12 @@ extension VM {
     func makeHTTPModule() -> PyModule {
         makeSourceModule("_http", ModuleSources.http) { dict in
             defineFunction(dict, "_start") { vm, arguments throws(PyError) in
-                // _start(future, method, url, headers, body, body_limit, trust): sends the
-                // request; the head comes to `future` through the loop.
-                try arguments.expect("_start", vm, min: 7, max: 7)
-                let spec = try vm.requestSpec(arguments, from: 1)
+                // _start(future, method, url, headers, body, body_limit, trust, connect_timeout,
+                // read_timeout): sends the request; the head comes to `future` through the loop.
+                try arguments.expect("_start", vm, min: 9, max: 9)
+                var spec = try vm.requestSpec(arguments, from: 1)
+                spec.connectTimeout = try vm.positiveSeconds(arguments[7])
+                spec.readTimeout = try vm.positiveSeconds(arguments[8])
                 let network = vm.network
                 let exchange = network.bridge.start(spec, inbox: network.inbox, headToken: network.expect(arguments[0]))
                 return vm.nativeHandle(exchange)
@@ -77,6 +79,12 @@ extension VM {
             throw typeError("expected an HTTP exchange")
         }
         return exchange
+    }
+
+    /// Seconds given as a number; None, or 0 or less, for no limit (as aiohttp reads them).
+    private func positiveSeconds(_ value: Value) throws(PyError) -> Double? {
+        guard !value.isNone, let seconds = try floatValue(value) else { return nil }
+        return seconds > 0 && seconds.isFinite ? seconds : nil
     }
 
     private static func isTokenCharacter(_ character: Unicode.Scalar) -> Bool {

@@ -19,6 +19,9 @@ struct HTTPRequestSpec {
     /// The most body bytes accepted (`too_large` beyond).
     var bodyLimit: Int
     var trust: TLSTrust
+    /// Seconds until the request must be on a connection, and between parts of the response.
+    var connectTimeout: Double? = nil
+    var readTimeout: Double? = nil
 }
 
 /// How a request checks the server's certificate (aiohttp's `ssl=`).
@@ -43,7 +46,8 @@ final class HTTPBridge {
 
     /// Starts `spec`; its head (or failure) is posted to `inbox` under `headToken`.
     func start(_ spec: HTTPRequestSpec, inbox: NativeInbox, headToken: Int) -> HTTPExchange {
-        let exchange = HTTPExchange(inbox: inbox, bodyLimit: spec.bodyLimit, headToken: headToken, url: spec.url)
+        let exchange = HTTPExchange(inbox: inbox, bodyLimit: spec.bodyLimit, headToken: headToken, url: spec.url,
+                                    connectTimeout: spec.connectTimeout, readTimeout: spec.readTimeout)
         do {
             let request = try request(spec)
             let client = client()

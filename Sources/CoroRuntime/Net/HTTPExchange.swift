@@ -26,6 +26,10 @@ final class HTTPExchange: HTTPClientResponseDelegate {
     private struct State {
         var task: HTTPClient.Task<Void>?
         var cancelled = false
+        /// aiohttp's connect timeout runs until the request is on a connection; its read
+        /// timeout from then until each next part of the response.
+        var connectTimer: Scheduled<Void>?
+        var readTimer: Scheduled<Void>?
         /// The head, while it waits for its small body.
         var heldHead: HTTPHead?
         /// Whether the head token has had its outcome (the head, or a failure).
@@ -44,10 +48,15 @@ final class HTTPExchange: HTTPClientResponseDelegate {
     private let headToken: Int
     private let url: String
 
-    init(inbox: NativeInbox, bodyLimit: Int, headToken: Int, url: String) {
+    private let connectTimeout: TimeAmount?
+    private let readTimeout: TimeAmount?
+
+    init(inbox: NativeInbox, bodyLimit: Int, headToken: Int, url: String, connectTimeout: Double?, readTimeout: Double?) {
         self.inbox = inbox
         self.bodyLimit = bodyLimit
         self.headToken = headToken
+        self.connectTimeout = connectTimeout.map { .nanoseconds(Int64(min($0, 1e9) * 1e9)) }
+        self.readTimeout = readTimeout.map { .nanoseconds(Int64(min($0, 1e9) * 1e9)) }
         self.url = url
         state = Mutex(State())
     }
@@ -57,11 +66,36 @@ final class HTTPExchange: HTTPClientResponseDelegate {
         let task = client.execute(request: request, delegate: self)
         // A failure that async-http-client reports only to the task's future ends it too.
         task.futureResult.whenFailure { [self] error in fail(HTTPFailure(error, body: bodyProgress)) }
+        let connectTimer = connectTimeout.map { delay in
+            task.eventLoop.scheduleTask(in: delay) { [self] in expire(.connectTimeout) }
+        }
         let cancelledAlready = state.withLock { state in
             state.task = task
+            state.connectTimer = connectTimer
             return state.cancelled
         }
         if cancelledAlready { task.cancel() }
+    }
+
+    /// A timeout fired: the exchange fails with it, and the request stops.
+    private func expire(_ kind: HTTPFailure.Kind) {
+        let message = kind == .connectTimeout ? "Connection timeout to host \(url)" : "Timeout on reading data from socket"
+        fail(HTTPFailure(kind: kind, message: message))
+        state.withLock { $0.task }?.cancel()
+    }
+
+    /// (Re)starts the read timeout, or stops both timers once the response has ended.
+    private func restartReadTimer(on loop: any EventLoop, ended: Bool = false) {
+        let fresh = ended ? nil : readTimeout.map { delay in loop.scheduleTask(in: delay) { [self] in expire(.readTimeout) } }
+        let (connect, read) = state.withLock { state in
+            defer {
+                state.connectTimer = nil
+                state.readTimer = fresh
+            }
+            return (state.connectTimer, state.readTimer)
+        }
+        connect?.cancel()
+        read?.cancel()
     }
 
     /// Posts the whole body under `token` once it has arrived (at once if it has).
@@ -109,7 +143,12 @@ final class HTTPExchange: HTTPClientResponseDelegate {
 
     // MARK: the client's side (on its event loop)
 
+    func didSendRequest(task: HTTPClient.Task<Void>) {
+        restartReadTimer(on: task.eventLoop)
+    }
+
     func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        restartReadTimer(on: task.eventLoop)
         let announced = head.headers.first(name: "Content-Length").flatMap { Int($0) }
         let limit = min(Self.bodyWithHeadLimit, bodyLimit)
         let ready: HTTPHead? = state.withLock { state in
@@ -128,6 +167,7 @@ final class HTTPExchange: HTTPClientResponseDelegate {
     }
 
     func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+        restartReadTimer(on: task.eventLoop)
         let limit = bodyLimit
         let fits = state.withLock { state in
             guard state.body.count + buffer.readableBytes <= limit else { return false }
@@ -142,10 +182,12 @@ final class HTTPExchange: HTTPClientResponseDelegate {
     }
 
     func didReceiveError(task: HTTPClient.Task<Void>, _ error: any Error) {
+        restartReadTimer(on: task.eventLoop, ended: true)
         fail(HTTPFailure(error, body: bodyProgress))
     }
 
     func didFinishRequest(task: HTTPClient.Task<Void>) throws {
+        restartReadTimer(on: task.eventLoop, ended: true)
         let (held, readers, body) = state.withLock { state -> (HTTPHead?, [Int], [UInt8]) in
             guard state.ending == nil else { return (nil, [], []) }
             state.ending = .success(())

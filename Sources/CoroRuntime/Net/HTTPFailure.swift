@@ -21,6 +21,8 @@ struct HTTPFailure: Error, Sendable {
         /// The handshake failed: the server's certificate (`certificate`) or otherwise.
         case certificate, tls
         case timeout, cancelled
+        /// aiohttp's `connect`/`sock_connect` and `sock_read` timeouts.
+        case connectTimeout = "connect_timeout", readTimeout = "read_timeout"
         case invalidURL = "invalid_url"
         case other
     }

@@ -8,7 +8,8 @@ import _http
 from _http import (ClientError, ClientResponseError, ContentTypeError, TooManyRedirects,
                    ClientConnectionError, ClientOSError, ClientConnectorError, ClientConnectorDNSError,
                    ClientSSLError, ClientConnectorSSLError, ClientConnectorCertificateError, ServerConnectionError,
-                   ServerDisconnectedError, ServerTimeoutError, ConnectionTimeoutError, ClientPayloadError,
+                   ServerDisconnectedError, ServerTimeoutError, ConnectionTimeoutError, SocketTimeoutError,
+                   ClientPayloadError,
                    InvalidURL, InvalidUrlClientError, RedirectClientError, NonHttpUrlClientError,
                    NonHttpUrlRedirectClientError, RequestInfo)
 
@@ -16,7 +17,8 @@ __all__ = ['ClientSession', 'ClientResponse', 'ClientTimeout', 'TCPConnector', '
            'ClientError', 'ClientResponseError', 'ContentTypeError', 'TooManyRedirects',
            'ClientConnectionError', 'ClientOSError', 'ClientConnectorError', 'ClientConnectorDNSError',
            'ClientSSLError', 'ClientConnectorSSLError', 'ClientConnectorCertificateError', 'ServerConnectionError',
-           'ServerDisconnectedError', 'ServerTimeoutError', 'ConnectionTimeoutError', 'ClientPayloadError',
+           'ServerDisconnectedError', 'ServerTimeoutError', 'ConnectionTimeoutError', 'SocketTimeoutError',
+           'ClientPayloadError',
            'InvalidURL', 'InvalidUrlClientError', 'RedirectClientError', 'NonHttpUrlClientError',
            'NonHttpUrlRedirectClientError', 'RequestInfo', 'URL']
 
@@ -65,9 +67,9 @@ class URL:
 
 
 class ClientTimeout:
-    """Timeouts in seconds (None: no limit). `total` covers a request and the reading of
-    its body; `connect` and `sock_connect` the wait for the response head; `sock_read`
-    each read."""
+    """Timeouts in seconds (None or 0: no limit). `total` covers a request and the reading
+    of its body; `connect` and `sock_connect` the wait for a connection; `sock_read` each
+    wait for the next part of the response."""
 
     def __init__(self, total=None, connect=None, sock_read=None, sock_connect=None, ceil_threshold=5):
         self.total = total
@@ -381,12 +383,11 @@ class ClientSession:
         timeouts = self._timeouts(timeout)
         loop = _asyncio.get_running_loop()
         now = loop.time()
-        # As in aiohttp, a timeout of None or 0 (or less) sets no limit.
+        # As in aiohttp, a timeout of None or 0 (or less) sets no limit. `total` is a loop
+        # timer; the connect and read timeouts run in the client, which sees the connection.
         deadline = now + timeouts.total if timeouts.total is not None and timeouts.total > 0 else None
-        head_deadline = deadline
-        for limit in (timeouts.connect, timeouts.sock_connect):
-            if limit is not None and limit > 0:
-                head_deadline = now + limit if head_deadline is None else min(head_deadline, now + limit)
+        connect_limits = [limit for limit in (timeouts.connect, timeouts.sock_connect) if limit is not None and limit > 0]
+        connect_timeout = min(connect_limits) if connect_limits else None
         host = parts.hostname
         connector = self._connector
         total = connector._total
@@ -400,7 +401,8 @@ class ClientSession:
                 request_info = _RequestInfo(url, method, pairs)
                 try:
                     exchange, head = await _http.start(method, url, pairs, payload, self._body_limit,
-                                                       _http.trust_of(ssl), head_deadline)
+                                                       _http.trust_of(ssl), deadline, connect_timeout,
+                                                       timeouts.sock_read)
                 except _http.NetError as error:
                     raise _http.translate(error, url, ssl) from None
                 response = ClientResponse(exchange, head, method, request_info, self, host, deadline)

@@ -158,6 +158,10 @@ class ConnectionTimeoutError(ServerTimeoutError):
     pass
 
 
+class SocketTimeoutError(ServerTimeoutError):
+    pass
+
+
 class ClientPayloadError(ClientError):
     pass
 
@@ -207,7 +211,7 @@ class NonHttpUrlRedirectClientError(NonHttpUrlClientError, RedirectClientError):
 for _error in (ClientError, ClientResponseError, ContentTypeError, TooManyRedirects, ClientConnectionError,
                ClientOSError, ClientConnectorError, ClientConnectorDNSError, ClientSSLError,
                ClientConnectorSSLError, ClientConnectorCertificateError, ServerConnectionError, ServerDisconnectedError, ServerTimeoutError,
-               ConnectionTimeoutError, ClientPayloadError, InvalidURL, InvalidUrlClientError, RedirectClientError,
+               ConnectionTimeoutError, SocketTimeoutError, ClientPayloadError, InvalidURL, InvalidUrlClientError, RedirectClientError,
                NonHttpUrlClientError, NonHttpUrlRedirectClientError):
     _error.__module__ = 'aiohttp.client_exceptions'
 
@@ -239,8 +243,10 @@ def translate(error, url, ssl=True):
         return ServerDisconnectedError()
     if kind in ('payload', 'too_large'):
         return ClientPayloadError(error.message)
-    if kind == 'timeout':
+    if kind in ('timeout', 'connect_timeout'):
         return ConnectionTimeoutError(f"Connection timeout to host {url}")
+    if kind == 'read_timeout':
+        return SocketTimeoutError(error.message)
     if kind == 'invalid_url':
         return InvalidUrlClientError(quote_url(url))
     if kind == 'cancelled':
@@ -477,10 +483,11 @@ async def _wait_outside(future, exchange, deadline):
             timer.cancel()
 
 
-async def start(method, url, headers, body, body_limit, trust, deadline=None):
+async def start(method, url, headers, body, body_limit, trust, deadline=None, connect_timeout=None,
+                read_timeout=None):
     """Sends a request and waits for its head: (exchange, head), or raises NetError."""
     future = _asyncio.get_running_loop().create_future()
-    exchange = _start(future, method, url, headers, body, body_limit, trust)
+    exchange = _start(future, method, url, headers, body, body_limit, trust, connect_timeout, read_timeout)
     return exchange, await _wait_outside(future, exchange, deadline)
 
 
