@@ -68,10 +68,7 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(200, "text/plain", b"headers", [("X-Multi", "one"), ("x-multi", "two"), ("X-Mixed-Case", "yes")])
         elif path.startswith("/big/") and path[5:].isdigit():
             size = int(path[5:])
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", str(size))
-            self.end_headers()
+            self.start_body("application/octet-stream", size)
             chunk = b"x" * 65536
             while size > 0:
                 try:
@@ -86,20 +83,10 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(10)
             self.reply(200, "text/plain", b"late")
         elif path == "/slow-body":
-            self.send_response(200)
-            self.send_header("Content-Type", "application/octet-stream")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            self.wfile.write(b"0123456789")
-            self.wfile.flush()
+            self.start_body("application/octet-stream", 100000, b"0123456789")
             time.sleep(10)
         elif path == "/truncated":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", "1000")
-            self.end_headers()
-            self.wfile.write(b"0123456789")
-            self.wfile.flush()
+            self.start_body("text/plain", 1000, b"0123456789")
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
         elif path == "/hangup":
@@ -113,6 +100,15 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(200, "text/html", b"<p>hello</p>")
         else:
             self.reply(404, "text/plain", b"not found")
+
+    def start_body(self, content_type, announced, first=b""):
+        """A 200 head announcing `announced` bytes, and the `first` of them."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(announced))
+        self.end_headers()
+        self.wfile.write(first)
+        self.wfile.flush()
 
     def reply(self, status, content_type, body, extra=()):
         if status in (204, 304):
