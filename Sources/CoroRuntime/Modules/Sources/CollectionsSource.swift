@@ -92,10 +92,15 @@ def _item_getter(index):
 
 
 class deque:
+    """A double-ended queue. `_front` holds the left part reversed and `_back` the right
+    part, so that appends and pops at either end take amortized constant time (a list
+    alone pays for every pop(0)); when one side runs out, the other is split in two."""
+
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None and maxlen < 0:
             raise ValueError('maxlen must be non-negative')
-        self._items = []
+        self._front = []
+        self._back = []
         self._maxlen = maxlen
         self.extend(iterable)
 
@@ -103,21 +108,34 @@ class deque:
     def maxlen(self):
         return self._maxlen
 
-    def _trim_right(self):
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[:len(self._items) - self._maxlen]
+    def _items(self):
+        return self._front[::-1] + self._back
 
-    def _trim_left(self):
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            del self._items[self._maxlen:]
+    def _set(self, items):
+        self._front = []
+        self._back = items
+
+    def _split(self, front_first):
+        # One side ran out: half of the items go to each side (the side about to be
+        # popped gets at least one).
+        items = self._items()
+        half = (len(items) + 1) // 2 if front_first else len(items) // 2
+        self._front = items[:half][::-1]
+        self._back = items[half:]
 
     def append(self, x):
-        self._items.append(x)
-        self._trim_right()
+        if self._maxlen is not None and len(self._front) + len(self._back) >= self._maxlen:
+            if self._maxlen == 0:
+                return
+            self.popleft()
+        self._back.append(x)
 
     def appendleft(self, x):
-        self._items.insert(0, x)
-        self._trim_left()
+        if self._maxlen is not None and len(self._front) + len(self._back) >= self._maxlen:
+            if self._maxlen == 0:
+                return
+            self.pop()
+        self._front.append(x)
 
     def extend(self, iterable):
         for x in list(iterable):
@@ -128,88 +146,115 @@ class deque:
             self.appendleft(x)
 
     def pop(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop()
+        if not self._back:
+            if not self._front:
+                raise IndexError('pop from an empty deque')
+            self._split(False)
+        return self._back.pop()
 
     def popleft(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop(0)
+        if not self._front:
+            if not self._back:
+                raise IndexError('pop from an empty deque')
+            self._split(True)
+        return self._front.pop()
 
     def rotate(self, n=1):
-        if self._items:
-            n %= len(self._items)
+        items = self._items()
+        if items:
+            n %= len(items)
             if n:
-                self._items[:] = self._items[-n:] + self._items[:-n]
+                self._set(items[-n:] + items[:-n])
 
     def clear(self):
-        self._items.clear()
+        self._front = []
+        self._back = []
 
     def copy(self):
-        return deque(self._items, self._maxlen)
+        return deque(self._items(), self._maxlen)
 
     def count(self, x):
-        return self._items.count(x)
+        return self._front.count(x) + self._back.count(x)
 
     def index(self, x, *args):
         try:
-            return self._items.index(x, *args)
+            return self._items().index(x, *args)
         except ValueError:
             raise ValueError(f'{x!r} is not in deque') from None
 
     def insert(self, i, x):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
+        if self._maxlen is not None and len(self) >= self._maxlen:
             raise IndexError('deque already at its maximum size')
-        self._items.insert(i, x)
+        items = self._items()
+        items.insert(i, x)
+        self._set(items)
 
     def remove(self, value):
+        if self._front or self._back:
+            leftmost = self._front[-1] if self._front else self._back[0]
+            if leftmost is value or leftmost == value:
+                self.popleft()
+                return
+        items = self._items()
         try:
-            self._items.remove(value)
+            items.remove(value)
         except ValueError:
             raise ValueError(f'{value!r} is not in deque') from None
+        self._set(items)
 
     def reverse(self):
-        self._items.reverse()
+        self._front, self._back = self._back, self._front
 
     def __len__(self):
-        return len(self._items)
+        return len(self._front) + len(self._back)
 
     def __bool__(self):
-        return bool(self._items)
+        return bool(self._front) or bool(self._back)
 
     def __iter__(self):
-        return iter(self._items)
+        return iter(self._items())
 
     def __reversed__(self):
-        return reversed(self._items)
+        return reversed(self._items())
 
     def __contains__(self, x):
-        return x in self._items
+        return x in self._front or x in self._back
+
+    def _position(self, index):
+        # (list, position in it) of item `index`, counting from either end.
+        if isinstance(index, slice) or not hasattr(index, '__index__'):
+            raise TypeError(f"sequence index must be integer, not '{type(index).__name__}'")
+        index = index.__index__()
+        size = len(self._front) + len(self._back)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError('deque index out of range')
+        if index < len(self._front):
+            return self._front, len(self._front) - 1 - index
+        return self._back, index - len(self._front)
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            raise TypeError('sequence index must be integer, not \'slice\'')
-        try:
-            return self._items[index]
-        except IndexError:
-            raise IndexError('deque index out of range') from None
+        items, position = self._position(index)
+        return items[position]
 
     def __setitem__(self, index, value):
-        self._items[index] = value
+        items, position = self._position(index)
+        items[position] = value
 
     def __delitem__(self, index):
-        del self._items[index]
+        items, position = self._position(index)
+        del items[position]
 
     def __eq__(self, other):
         if isinstance(other, deque):
-            return self._items == other._items
+            return self._items() == other._items()
         return NotImplemented
 
     def __add__(self, other):
         if not isinstance(other, deque):
             raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
-        return deque(self._items + other._items, self._maxlen)
+        return deque(self._items() + other._items(), self._maxlen)
 
     def __iadd__(self, other):
         self.extend(other)
@@ -217,8 +262,8 @@ class deque:
 
     def __repr__(self):
         if self._maxlen is None:
-            return f'deque({self._items!r})'
-        return f'deque({self._items!r}, maxlen={self._maxlen})'
+            return f'deque({self._items()!r})'
+        return f'deque({self._items()!r}, maxlen={self._maxlen})'
 
     __hash__ = None
 
