@@ -33,6 +33,12 @@ class Task(Future):
     """Runs a coroutine: each step sends into it until it awaits a pending future,
     and the future's completion schedules the next step."""
 
+    # Defaults, as Future's: instances hold only what they change.
+    _num_cancels_requested = 0
+    _must_cancel = False
+    _fut_waiter = None
+    _source_site = None
+
     def __init__(self, coro, *, loop=None, name=None, context=None):
         Future.__init__(self, loop=loop)
         if not iscoroutine(coro):
@@ -41,11 +47,9 @@ class Task(Future):
         # CPython 3.11 counts every task, named or not.
         _state.task_counter += 1
         self._name = f'Task-{_state.task_counter}' if name is None else str(name)
-        self._num_cancels_requested = 0
-        self._must_cancel = False
-        self._fut_waiter = None
         self._coro = coro
-        self._source_site = _caller_site() if self._loop._debug else None
+        if self._loop._debug:
+            self._source_site = _caller_site()
         self._loop.call_soon(self._step)
         _all_tasks[self] = None
 
