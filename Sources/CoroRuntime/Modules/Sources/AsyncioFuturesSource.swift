@@ -19,11 +19,12 @@ class Future:
     _cancelled_exc = None
     _log_traceback = False
     _log_destroy_pending = True
+    # Most futures get one callback or none: the list is made with the first.
+    _callbacks = ()
 
     def __init__(self, *, loop=None):
         self._loop = get_event_loop() if loop is None else loop
         self._state = _PENDING
-        self._callbacks = []
 
     def __repr__(self):
         return f'<{type(self).__name__} {self._repr_info()}>'
@@ -75,7 +76,7 @@ class Future:
         callbacks = self._callbacks
         if not callbacks:
             return
-        self._callbacks = []
+        self._callbacks = ()
         for callback in callbacks:
             self._loop.call_soon(callback, self)
 
@@ -107,8 +108,10 @@ class Future:
     def add_done_callback(self, fn, *, context=None):
         if self._state != _PENDING:
             self._loop.call_soon(fn, self)
-        else:
+        elif self._callbacks:
             self._callbacks.append(fn)
+        else:
+            self._callbacks = [fn]
 
     def remove_done_callback(self, fn):
         kept = [callback for callback in self._callbacks if callback != fn]
