@@ -16,11 +16,12 @@ extension VM {
             }
             if type.hasFinalizer { return true }
         }
-        guard !collectionReports.isEmpty, collectionReports.contains(where: { type.isSubtype(of: $0) }),
-              let attributes = object.attributes else { return false }
-        if case .bool(true) = attributes.lookupString(names.logTraceback) ?? .none { return true }
-        if case .bool(true) = attributes.lookupString(names.logDestroyPending) ?? .none,
-           attributes.lookupString(names.futureState)?.as(PyStr.self)?.value == "PENDING" {
+        guard !collectionReports.isEmpty, collectionReports.contains(where: { type.isSubtype(of: $0) }) else { return false }
+        // The flags are the instance's own, or its class's defaults.
+        func flag(_ name: PyStr) -> Value? { object.attributes?.lookupString(name) ?? type.lookup(name) }
+        if case .bool(true) = flag(names.logTraceback) ?? .none { return true }
+        if case .bool(true) = flag(names.logDestroyPending) ?? .none,
+           flag(names.futureState)?.as(PyStr.self)?.value == "PENDING" {
             return true
         }
         return false
