@@ -1,9 +1,9 @@
 /// `_http`: the native half of Coro's HTTP (`fetch`, `aiohttp`, `requests`). Requests run
-/// on the interpreter's `HTTPBridge`; the module's source (`ModuleSources.http`) builds
-/// responses and aiohttp's exceptions on these few functions.
+/// on the interpreter's `HTTPBridge`; the module's source (`ModuleSources.http`, then
+/// `httpErrors`) builds responses and aiohttp's exceptions on these few functions.
 extension VM {
     func makeHTTPModule() -> PyModule {
-        makeSourceModule("_http", ModuleSources.http) { dict in
+        makeSourceModule("_http", ModuleSources.http + "\n\n" + ModuleSources.httpErrors) { dict in
             defineFunction(dict, "_start") { vm, arguments throws(PyError) in
                 // _start(future, method, url, headers, body, body_limit, trust, connect_timeout,
                 // read_timeout): sends the request; the head comes to `future` through the loop.

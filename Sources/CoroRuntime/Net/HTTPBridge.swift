@@ -120,7 +120,7 @@ final class HTTPBridge {
         }
         var headers = HTTPHeaders()
         for (name, value) in spec.headers { headers.add(name: name, value: value) }
-        return try HTTPClient.Request(url: spec.url, method: HTTPMethod(rawValue: spec.method), headers: headers,
+        return try HTTPClient.Request(url: url, method: HTTPMethod(rawValue: spec.method), headers: headers,
                                       body: spec.body.map { .bytes($0) },
                                       tlsConfiguration: spec.trust == .standard ? nil : Self.tlsConfiguration(spec.trust))
     }

@@ -218,17 +218,6 @@ class ClientResponse(_http.Response):
         return f"<ClientResponse({self.url}) [{self.status} {self.reason}]>\n{self.headers!r}\n"
 
 
-def _merge_headers(pairs, headers):
-    """`pairs` with `headers` (a mapping or pairs) replacing those of the same name."""
-    if not headers:
-        return list(pairs)
-    merged = list(pairs)
-    for name, value in (headers.items() if hasattr(headers, 'items') else headers):
-        folded = name.lower()
-        merged = [pair for pair in merged if pair[0].lower() != folded] + [(name, str(value))]
-    return merged
-
-
 class _RequestInfo:
     """A response's request_info, made into aiohttp's RequestInfo when first asked for."""
 
@@ -283,7 +272,7 @@ class ClientSession:
         self._connector = connector if connector is not None else TCPConnector()
         self._connector_owner = connector_owner
         self._default_headers = list(dict(headers).items()) if headers else []
-        self._pairs = _merge_headers([('User-Agent', _http.USER_AGENT), ('Accept', '*/*')], headers)
+        self._pairs = _http.merge_headers([('User-Agent', _http.USER_AGENT), ('Accept', '*/*')], headers)
         self._body_limit = body_limit
         self._timeout = DEFAULT_TIMEOUT if timeout is _SENTINEL or timeout is None else timeout
         self._raise_for_status = raise_for_status
@@ -371,15 +360,14 @@ class ClientSession:
             if not parts.scheme or not parts.netloc:
                 raise InvalidUrlClientError(_http.quote_url(url))
             raise _http.ClientError(f"{url}") from None
-        pairs = _merge_headers(self._pairs, headers) if headers else self._pairs
+        pairs = _http.merge_headers(self._pairs, headers) if headers else self._pairs
         if json is not None:
             payload, implied = self._json_serialize(json).encode(), 'application/json'
         elif data is not None:
-            payload, implied = _http.encode_body(data, None, None)
+            payload, implied = _http.encode_body(data, None)
         else:
             payload = implied = None
-        if implied and not any(name.lower() == 'content-type' for name, _ in pairs):
-            pairs = pairs + [('Content-Type', implied)]
+        pairs = _http.with_content_type(pairs, implied)
         timeouts = self._timeouts(timeout)
         loop = _asyncio.get_running_loop()
         now = loop.time()

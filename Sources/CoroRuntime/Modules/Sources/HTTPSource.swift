@@ -1,10 +1,12 @@
 extension ModuleSources {
-    /// `_http`'s source: aiohttp's exceptions, the case-insensitive header mapping, the
-    /// response core shared by `fetch` and `aiohttp`, and the awaits on the native
-    /// exchange (`_start`, `_read`, `_cancel`, defined in Swift).
+    /// `_http`'s source (its exceptions are in `httpErrors`): the case-insensitive header
+    /// mapping, the response core and request helpers shared by `fetch`, `aiohttp` and
+    /// `requests`, and the awaits on the native exchange (`_start`, `_read`, `_cancel`,
+    /// defined in Swift).
     static let http = #"""
 import asyncio as _asyncio
 import json as _json
+from collections import namedtuple as _namedtuple
 from urllib.parse import urlsplit as _urlsplit
 
 DEFAULT_BODY_LIMIT = 100 * 1024 * 1024
@@ -22,236 +24,6 @@ class NetError(Exception):
         self.kind = kind
         self.message = message
         self.errno = errno
-
-
-# aiohttp's exceptions (aiohttp.client_exceptions), with its messages.
-
-class ClientError(Exception):
-    """Base class for client connection errors."""
-
-
-class ClientResponseError(ClientError):
-    """Base class for exceptions that occur after getting a response."""
-
-    def __init__(self, request_info, history, *, status=None, message='', headers=None):
-        self.request_info = request_info
-        self.status = 0 if status is None else status
-        self.message = message
-        self.headers = headers
-        self.history = history
-        self.args = (request_info, history)
-
-    def __str__(self):
-        return f"{self.status}, message={self.message!r}, url={str(self.request_info.real_url)!r}"
-
-    def __repr__(self):
-        args = f"{self.request_info!r}, {self.history!r}"
-        if self.status != 0:
-            args += f", status={self.status!r}"
-        if self.message != "":
-            args += f", message={self.message!r}"
-        if self.headers is not None:
-            args += f", headers={self.headers!r}"
-        return f"{type(self).__name__}({args})"
-
-
-class ContentTypeError(ClientResponseError):
-    pass
-
-
-class TooManyRedirects(ClientResponseError):
-    pass
-
-
-class ClientConnectionError(ClientError):
-    pass
-
-
-class ClientOSError(ClientConnectionError, OSError):
-    pass
-
-
-class ConnectionKey:
-    def __init__(self, host, port, is_ssl, ssl):
-        self.host = host
-        self.port = port
-        self.is_ssl = is_ssl
-        self.ssl = ssl
-
-    def __repr__(self):
-        return (f"ConnectionKey(host={self.host!r}, port={self.port!r}, is_ssl={self.is_ssl!r}, "
-                f"ssl={self.ssl!r}, proxy=None, proxy_auth=None, proxy_headers_hash=None)")
-
-
-class ClientConnectorError(ClientOSError):
-    def __init__(self, connection_key, os_error):
-        self._conn_key = connection_key
-        self._os_error = os_error
-        OSError.__init__(self, os_error.errno, os_error.strerror)
-        self.args = (connection_key, os_error)
-
-    @property
-    def os_error(self):
-        return self._os_error
-
-    @property
-    def host(self):
-        return self._conn_key.host
-
-    @property
-    def port(self):
-        return self._conn_key.port
-
-    @property
-    def ssl(self):
-        return self._conn_key.ssl
-
-    def __str__(self):
-        return "Cannot connect to host {0.host}:{0.port} ssl:{1} [{2}]".format(
-            self, "default" if self.ssl is True else self.ssl, self.strerror)
-
-
-class ClientConnectorDNSError(ClientConnectorError):
-    pass
-
-
-class ClientSSLError(ClientConnectorError):
-    pass
-
-
-class ClientConnectorSSLError(ClientSSLError):
-    pass
-
-
-class ClientConnectorCertificateError(ClientSSLError):
-    def __init__(self, connection_key, certificate_error):
-        super().__init__(connection_key, certificate_error)
-        self._certificate_error = certificate_error
-        self.args = (connection_key, certificate_error)
-
-    @property
-    def certificate_error(self):
-        return self._certificate_error
-
-    def __str__(self):
-        return (f"Cannot connect to host {self.host}:{self.port} ssl:{self._conn_key.is_ssl} "
-                f"[{self._certificate_error.__class__.__name__}: {self._certificate_error.args}]")
-
-
-class ServerConnectionError(ClientConnectionError):
-    pass
-
-
-class ServerDisconnectedError(ServerConnectionError):
-    def __init__(self, message=None):
-        if message is None:
-            message = "Server disconnected"
-        self.args = (message,)
-        self.message = message
-
-
-class ServerTimeoutError(ServerConnectionError, TimeoutError):
-    pass
-
-
-class ConnectionTimeoutError(ServerTimeoutError):
-    pass
-
-
-class SocketTimeoutError(ServerTimeoutError):
-    pass
-
-
-class ClientPayloadError(ClientError):
-    pass
-
-
-class InvalidURL(ClientError, ValueError):
-    def __init__(self, url, description=None):
-        self._url = url
-        self._description = description
-        if description:
-            super().__init__(url, description)
-        else:
-            super().__init__(url)
-
-    @property
-    def url(self):
-        return self._url
-
-    @property
-    def description(self):
-        return self._description
-
-    def __repr__(self):
-        return f"<{self.__class__.__name__} {self}>"
-
-    def __str__(self):
-        if self._description:
-            return f"{self._url} - {self._description}"
-        return str(self._url)
-
-
-class InvalidUrlClientError(InvalidURL):
-    pass
-
-
-class RedirectClientError(ClientError):
-    pass
-
-
-class NonHttpUrlClientError(ClientError):
-    pass
-
-
-class NonHttpUrlRedirectClientError(NonHttpUrlClientError, RedirectClientError):
-    pass
-
-
-for _error in (ClientError, ClientResponseError, ContentTypeError, TooManyRedirects, ClientConnectionError,
-               ClientOSError, ClientConnectorError, ClientConnectorDNSError, ClientSSLError,
-               ClientConnectorSSLError, ClientConnectorCertificateError, ServerConnectionError, ServerDisconnectedError, ServerTimeoutError,
-               ConnectionTimeoutError, SocketTimeoutError, ClientPayloadError, InvalidURL, InvalidUrlClientError, RedirectClientError,
-               NonHttpUrlClientError, NonHttpUrlRedirectClientError):
-    _error.__module__ = 'aiohttp.client_exceptions'
-
-
-def translate(error, url, ssl=True):
-    """The aiohttp exception for a NetError of a request to `url`."""
-    kind = error.kind
-    parts = _urlsplit(url)
-    is_ssl = parts.scheme in ('https', 'wss')
-    try:
-        port = parts.port or (443 if is_ssl else 80)
-    except ValueError:
-        port = None
-    key = ConnectionKey(parts.hostname, port, is_ssl, ssl)
-    if kind == 'connect':
-        if error.errno == 111:
-            # asyncio's message for a refused connection, which aiohttp repeats.
-            refused = ConnectionRefusedError(error.errno, f"Connect call failed ({key.host!r}, {key.port})")
-            return ClientConnectorError(key, refused)
-        return ClientConnectorError(key, OSError(error.errno, error.message))
-    if kind == 'dns':
-        return ClientConnectorDNSError(key, OSError(-2, error.message))
-    if kind == 'certificate':
-        from ssl import SSLCertVerificationError
-        return ClientConnectorCertificateError(key, SSLCertVerificationError(1, error.message))
-    if kind == 'tls':
-        return ClientConnectorSSLError(key, OSError(1, error.message))
-    if kind == 'disconnected':
-        return ServerDisconnectedError()
-    if kind in ('payload', 'too_large'):
-        return ClientPayloadError(error.message)
-    if kind in ('timeout', 'connect_timeout'):
-        return ConnectionTimeoutError(f"Connection timeout to host {url}")
-    if kind == 'read_timeout':
-        return SocketTimeoutError(error.message)
-    if kind == 'invalid_url':
-        return InvalidUrlClientError(quote_url(url))
-    if kind == 'cancelled':
-        return _asyncio.CancelledError()
-    return ClientError(error.message)
 
 
 def quote_url(url):
@@ -417,19 +189,10 @@ class Response:
         return f"<Response [{self.status} {self.reason}] {self.url}>"
 
 
-class RequestInfo:
-    def __init__(self, url, method, headers, real_url):
-        self.url = url
-        self.method = method
-        self.headers = headers
-        self.real_url = real_url
-
-    def __repr__(self):
-        return (f"RequestInfo(url={self.url!r}, method={self.method!r}, headers={self.headers!r}, "
-                f"real_url={self.real_url!r})")
+RequestInfo = _namedtuple('RequestInfo', 'url method headers real_url')
 
 
-def encode_body(body, json, headers):
+def encode_body(body, json):
     """The request body as bytes, and the Content-Type it implies (None if none)."""
     if json is not None:
         if body is not None:
@@ -445,6 +208,23 @@ def encode_body(body, json, headers):
         from urllib.parse import urlencode
         return urlencode(body, doseq=True).encode(), 'application/x-www-form-urlencoded'
     raise TypeError(f"can not serialize {type(body).__name__!r} object")
+
+
+def merge_headers(pairs, headers):
+    """`pairs` with `headers` (a mapping or pairs) replacing those of the same name."""
+    merged = list(pairs)
+    if headers:
+        for name, value in (headers.items() if hasattr(headers, 'items') else headers):
+            folded = name.lower()
+            merged = [pair for pair in merged if pair[0].lower() != folded] + [(name, str(value))]
+    return merged
+
+
+def with_content_type(pairs, content_type):
+    """`pairs` with a Content-Type of `content_type` (None: none) unless they have one."""
+    if content_type and not any(name.lower() == 'content-type' for name, _ in pairs):
+        return pairs + [('Content-Type', content_type)]
+    return pairs
 
 
 def trust_of(ssl):
@@ -507,9 +287,8 @@ async def fetch(url, method='GET', headers=None, body=None, json=None, timeout=N
         given = dict(headers)
         folded = {name.lower() for name in given}
         pairs = [pair for pair in pairs if pair[0].lower() not in folded] + list(given.items())
-    payload, implied = encode_body(body, json, headers)
-    if implied and not any(name.lower() == 'content-type' for name, _ in pairs):
-        pairs.append(('Content-Type', implied))
+    payload, implied = encode_body(body, json)
+    pairs = with_content_type(pairs, implied)
     if timeout is not None and timeout <= 0:
         raise TimeoutError  # as asyncio.wait_for does: no time left, nothing sent
     deadline = None if timeout is None else _asyncio.get_running_loop().time() + timeout

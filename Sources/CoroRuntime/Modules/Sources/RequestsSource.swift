@@ -122,12 +122,10 @@ def request(method, url, params=None, data=None, headers=None, json=None, timeou
         raise InvalidURL(f"Invalid URL {url!r}: No host supplied")
     if params:
         url += ('&' if '?' in url else '?') + _urlencode(params, doseq=True)
-    pairs = [('User-Agent', 'python-requests/2.32 (coro)'), ('Accept', '*/*'), ('Connection', 'keep-alive')]
-    for name, value in (dict(headers).items() if headers else ()):
-        pairs = [pair for pair in pairs if pair[0].lower() != name.lower()] + [(name, str(value))]
-    payload, implied = _http.encode_body(data, json, None)
-    if implied and not any(name.lower() == 'content-type' for name, _ in pairs):
-        pairs.append(('Content-Type', implied))
+    pairs = _http.merge_headers([('User-Agent', 'python-requests/2.32 (coro)'), ('Accept', '*/*'),
+                                 ('Connection', 'keep-alive')], dict(headers) if headers else None)
+    payload, implied = _http.encode_body(data, json)
+    pairs = _http.with_content_type(pairs, implied)
     if isinstance(timeout, tuple):
         timeout = sum(part for part in timeout if part is not None) or None
     trust = False if verify is False else (verify if isinstance(verify, str) else None)
