@@ -25,7 +25,7 @@ extension VM {
         defineMethod(types.coroutine, "__await__") { vm, arguments throws(PyError) in
             vm.box(.coroutineWrapper, [arguments[0]])
         }
-        for kind in [BoxKind.asyncGenSend, .asyncGenThrow, .coroutineWrapper] {
+        for kind in [BoxKind.asyncGenSend, .asyncGenThrow, .coroutineWrapper, .futureIter] {
             guard let type = types.box[kind] else { continue }
             defineMethod(type, "__await__") { _, arguments throws(PyError) in arguments[0] }
             defineMethod(type, "__iter__") { _, arguments throws(PyError) in arguments[0] }
@@ -65,6 +65,7 @@ extension VM {
 
     /// One step of an awaitable box: sends `value` (or throws `exception`) into what it drives.
     func stepAwaitable(_ box: PyBox, sending value: Value, throwing exception: PyException? = nil) throws(PyError) -> RunOutcome {
+        if box.kind == .futureIter { return try stepFutureIter(box, throwing: exception) }
         guard let generator = box.values[0].as(PyGenerator.self) else { return .returned(.none) }
         switch box.kind {
         case .coroutineWrapper:
@@ -158,5 +159,5 @@ enum AwaitableState {
 
 extension BoxKind {
     /// Whether `yield from`/`await` must step this box as an awaitable (its result matters).
-    var isAwaitable: Bool { self == .asyncGenSend || self == .asyncGenThrow || self == .coroutineWrapper }
+    var isAwaitable: Bool { self == .asyncGenSend || self == .asyncGenThrow || self == .coroutineWrapper || self == .futureIter }
 }

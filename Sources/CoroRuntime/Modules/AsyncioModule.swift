@@ -13,22 +13,11 @@ extension VM {
                 return vm.str(vm.formatException(exception))
             }
             defineFunction(dict, "_format_coroutine") { vm, arguments throws(PyError) in
-                // CPython's coroutines._format_coroutine: "f() running at file:line" while it
-                // can still run, "f() done, defined at file:line" once finished.
                 let value = try arguments.exactlyOne("_format_coroutine", vm)
-                guard let coroutine = value.as(PyGenerator.self) else { return vm.str(try vm.repr(value)) }
-                let code = coroutine.code.code
-                let name = coroutine.qualifiedName + "()"
-                switch coroutine.state {
-                case .running:
-                    return vm.str("\(name) running")
-                case .finished:
-                    return vm.str("\(name) done, defined at \(code.source.name):\(code.firstLine)")
-                case .created, .suspended:
-                    let line = coroutine.state == .created ? code.firstLine : code.line(at: max(0, coroutine.ip - 1))
-                    return vm.str("\(name) running at \(code.source.name):\(line)")
-                }
+                guard value.object is PyGenerator else { return vm.str(try vm.repr(value)) }
+                return vm.str(vm.describeCoroutine(value))
             }
+            defineFunction(dict, "_install_core") { vm, arguments throws(PyError) in try vm.installAsyncioCore(arguments) }
             defineFunction(dict, "_start_thread") { vm, arguments throws(PyError) in
                 // _start_thread(callable, args, key): runs callable(*args) on a thread.
                 try arguments.expect("_start_thread", vm, min: 3, max: 3)
@@ -103,6 +92,25 @@ extension VM {
                 let function = try vm.getAttribute(Value(try vm.importModule(module)), vm.intern(name))
                 return try vm.call(function, arguments.values, arguments.keywordNames)
             }
+        }
+    }
+}
+
+extension VM {
+    /// CPython's coroutines._format_coroutine: "f() running at file:line" while it can
+    /// still run, "f() done, defined at file:line" once finished.
+    func describeCoroutine(_ value: Value) -> String {
+        guard let coroutine = value.as(PyGenerator.self) else { return "?" }
+        let code = coroutine.code.code
+        let name = coroutine.qualifiedName + "()"
+        switch coroutine.state {
+        case .running:
+            return "\(name) running"
+        case .finished:
+            return "\(name) done, defined at \(code.source.name):\(code.firstLine)"
+        case .created, .suspended:
+            let line = coroutine.state == .created ? code.firstLine : code.line(at: max(0, coroutine.ip - 1))
+            return "\(name) running at \(code.source.name):\(line)"
         }
     }
 }

@@ -210,4 +210,6 @@ enum BoxKind {
     case property, staticMethod, classMethod, superObject, partial
     /// Awaitables: `agen.asend()`/`__anext__()`, `agen.athrow()`/`aclose()`, `coroutine.__await__()`.
     case asyncGenSend, asyncGenThrow, coroutineWrapper
+    /// `asyncio.Future.__await__()`: yields the future once, then gives its result.
+    case futureIter
 }

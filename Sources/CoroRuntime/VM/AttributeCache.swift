@@ -78,8 +78,11 @@ extension VM {
             } else if attribute is PyFunction {
                 kind = .method
                 value = found
-            } else if attribute is PyBuiltin {
-                return
+            } else if let builtin = attribute as? PyBuiltin {
+                // A native method installed on a script class (asyncio's core) binds.
+                guard builtin.owner != nil && builtin.receiver.isNull else { return }
+                kind = .method
+                value = found
             } else {
                 kind = .classValue
                 value = found

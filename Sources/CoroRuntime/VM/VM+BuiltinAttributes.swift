@@ -62,7 +62,8 @@ extension VM {
             }
         case let builtin as PyBuiltin:
             switch name {
-            case "__name__", "__qualname__": return str(builtin.name)
+            case "__name__": return str(builtin.name)
+            case "__qualname__": return str(builtin.owner.map { "\($0.name).\(builtin.name)" } ?? builtin.name)
             case "__self__": return builtin.receiver.isNull ? .none : builtin.receiver
             case "__doc__": return Value.none
             case "__module__": return builtin.owner == nil ? str("builtins") : Value.none

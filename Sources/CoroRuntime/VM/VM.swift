@@ -69,6 +69,8 @@ public final class VM {
     let network: NetworkState
     /// Where warnings were already printed (each location warns once).
     @exclusivity(unchecked) var warnedLocations: Set<String> = []
+    /// asyncio's native half, once `asyncio` is imported (`AsyncioCore.swift`).
+    @exclusivity(unchecked) var asyncioCore: AsyncioCore?
     /// `coro --debug`: asyncio's debug mode (slow steps, where tasks were made).
     @exclusivity(unchecked) public var debugMode = false
     /// `time`'s clock and the event loop's: the system's, or virtual (`--virtual-time`).
@@ -185,6 +187,7 @@ public final class VM {
         tracer.mark(temporaryRoots)
         markFiber(fiber, &tracer)
         markThreads(&tracer)
+        asyncioCore?.trace(&tracer)
     }
 
     func markFiber(_ fiber: Fiber, _ tracer: inout Tracer) {

@@ -8,7 +8,8 @@ def isfuture(obj):
 
 
 class Future:
-    """A result that will be set later; awaiting it suspends the task until then."""
+    """A result that will be set later; awaiting it suspends the task until then.
+    Its hot methods are native (see _install_core)."""
 
     # Defaults that most futures keep: class attributes, so that an instance's dict holds
     # only what it changes (fewer entries: less memory and less work per future).
@@ -54,65 +55,6 @@ class Future:
             'future': self,
         })
 
-    def _make_cancelled_error(self):
-        if self._cancelled_exc is not None:
-            exc = self._cancelled_exc
-            self._cancelled_exc = None
-            return exc
-        if self._cancel_message is None:
-            return CancelledError()
-        return CancelledError(self._cancel_message)
-
-    def cancel(self, msg=None):
-        self._log_traceback = False
-        if self._state != _PENDING:
-            return False
-        self._state = _CANCELLED
-        self._cancel_message = msg
-        self._schedule_callbacks()
-        return True
-
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = ()
-        for callback in callbacks:
-            self._loop.call_soon(callback, self)
-
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def _retrieve(self, unset_message):
-        # Raises the cancellation, or InvalidStateError while pending; the outcome is
-        # retrieved (no "exception was never retrieved" report).
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise InvalidStateError(unset_message)
-        self._log_traceback = False
-
-    def result(self):
-        self._retrieve('Result is not set.')
-        if self._exception is not None:
-            raise self._exception
-        return self._result
-
-    def exception(self):
-        self._retrieve('Exception is not set.')
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != _PENDING:
-            self._loop.call_soon(fn, self)
-        elif self._callbacks:
-            self._callbacks.append(fn)
-        else:
-            self._callbacks = [fn]
-
     def remove_done_callback(self, fn):
         kept = [callback for callback in self._callbacks if callback != fn]
         removed = len(self._callbacks) - len(kept)
@@ -120,34 +62,9 @@ class Future:
             self._callbacks = kept
         return removed
 
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
-        self._result = result
-        self._state = _FINISHED
-        self._schedule_callbacks()
-
-    def set_exception(self, exception):
-        if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
-        if isinstance(exception, type):
-            exception = exception()
-        if type(exception) is StopIteration:
-            raise TypeError("StopIteration interacts badly with generators and cannot be raised into a Future")
-        self._exception = exception
-        self._state = _FINISHED
-        self._schedule_callbacks()
-        self._log_traceback = True
-
-    def __await__(self):
-        if not self.done():
-            self._asyncio_future_blocking = True
-            yield self
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
+    # done, cancelled, result, exception, set_result, set_exception, cancel,
+    # add_done_callback, _schedule_callbacks, _make_cancelled_error and __await__ are
+    # native (AsyncioFutureMethods.swift), installed by _install_core.
 
 
 def _format_callbacks(callbacks):

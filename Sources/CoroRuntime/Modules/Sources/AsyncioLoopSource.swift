@@ -3,6 +3,7 @@ extension ModuleSources {
     static let asyncioLoop = #"""
 import sys as _sys
 import time as _time
+from heapq import heappush as _heap_push, heappop as _heap_pop
 
 # ---------------------------------------------------------------- exceptions
 
@@ -64,17 +65,7 @@ class Handle:
     def cancelled(self):
         return self._cancelled
 
-    def _run(self):
-        try:
-            self._callback(*self._args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._loop.call_exception_handler({
-                'message': f'Exception in callback {self._callback!r}',
-                'exception': exc,
-                'handle': self,
-            })
+    # _run is native (AsyncioLoopMethods.swift).
 
 
 class TimerHandle(Handle):
@@ -93,39 +84,6 @@ class TimerHandle(Handle):
         if not self._cancelled and self._scheduled:
             self._loop._timer_cancelled_count += 1
         Handle.cancel(self)
-
-
-def _heap_push(heap, item):
-    heap.append(item)
-    position = len(heap) - 1
-    while position > 0:
-        parent = (position - 1) >> 1
-        if heap[parent] <= item:
-            break
-        heap[position] = heap[parent]
-        position = parent
-    heap[position] = item
-
-
-def _heap_pop(heap):
-    last = heap.pop()
-    if not heap:
-        return last
-    top = heap[0]
-    count = len(heap)
-    position = 0
-    while True:
-        child = 2 * position + 1
-        if child >= count:
-            break
-        if child + 1 < count and heap[child + 1] < heap[child]:
-            child += 1
-        if last <= heap[child]:
-            break
-        heap[position] = heap[child]
-        position = child
-    heap[position] = last
-    return top
 
 
 class AbstractEventLoop:
@@ -184,11 +142,7 @@ class BaseEventLoop(AbstractEventLoop):
         if self._closed:
             raise RuntimeError('Event loop is closed')
 
-    def call_soon(self, callback, *args, context=None):
-        self._check_closed()
-        handle = Handle(callback, args, self)
-        self._ready.append(handle)
-        return handle
+    # call_soon and _run_handles are native (AsyncioLoopMethods.swift).
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         handle = self.call_soon(callback, *args)
@@ -299,13 +253,7 @@ class BaseEventLoop(AbstractEventLoop):
         if self._debug:
             self._run_timed(ready)
             return
-        # Each handle is let go once it has run, as CPython's popleft does: a pass that
-        # starts many tasks does not keep all their first steps until it ends.
-        for index in range(len(ready)):
-            handle = ready[index]
-            ready[index] = None
-            if not handle._cancelled:
-                handle._run()
+        self._run_handles(ready)
 
     def _run_timed(self, ready):
         # Debug mode: report each step that held the loop too long.

@@ -7,16 +7,6 @@ extension ModuleSources {
 _all_tasks = {}
 
 
-def _enter_task(task):
-    if _state.current_task is not None:
-        raise RuntimeError(f"Cannot enter into task {task!r} while another task {_state.current_task!r} is being executed.")
-    _state.current_task = task
-
-
-def _leave_task(task):
-    _state.current_task = None
-
-
 def current_task(loop=None):
     if loop is None:
         get_running_loop()
@@ -31,7 +21,7 @@ def all_tasks(loop=None):
 
 class Task(Future):
     """Runs a coroutine: each step sends into it until it awaits a pending future,
-    and the future's completion schedules the next step."""
+    and the future's completion schedules the next step (natively: see _install_core)."""
 
     # Defaults, as Future's: instances hold only what they change.
     _num_cancels_requested = 0
@@ -105,82 +95,12 @@ class Task(Future):
             self._num_cancels_requested -= 1
         return self._num_cancels_requested
 
-    def _finish(self):
-        _all_tasks.pop(self, None)
+    # _step and task_wakeup are native (AsyncioTaskStep.swift).
 
-    def _step(self, exc=None):
-        if self.done():
-            raise InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        coro = self._coro
-        self._fut_waiter = None
-        _enter_task(self)
-        thrown = exc
-        if self._loop._debug and exc is not None and not isinstance(exc, CancelledError):
-            _note_task(exc, f'awaited in task {self._name!r}: {_format_coroutine(coro)}')
-        try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as exc:
-            self._finish()
-            if self._must_cancel:
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-            else:
-                Future.set_result(self, exc.value)
-        except CancelledError as exc:
-            self._finish()
-            self._cancelled_exc = exc
-            Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit) as exc:
-            self._finish()
-            Future.set_exception(self, exc)
-            raise
-        except BaseException as exc:
-            self._finish()
-            if self._loop._debug and exc is not thrown:
-                _note_task(exc, f'raised in task {self._name!r}')
-            Future.set_exception(self, exc)
-        else:
-            blocking = getattr(result, '_asyncio_future_blocking', None)
-            if blocking is not None:
-                if result._loop is not self._loop:
-                    new_exc = RuntimeError(f'Task {self!r} got Future {result!r} attached to a different loop')
-                    self._loop.call_soon(self._step, new_exc)
-                elif blocking:
-                    if result is self:
-                        new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
-                        self._loop.call_soon(self._step, new_exc)
-                    else:
-                        result._asyncio_future_blocking = False
-                        result.add_done_callback(self.task_wakeup)
-                        self._fut_waiter = result
-                        if self._must_cancel:
-                            if self._fut_waiter.cancel(msg=self._cancel_message):
-                                self._must_cancel = False
-                else:
-                    new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
-                    self._loop.call_soon(self._step, new_exc)
-            elif result is None:
-                self._loop.call_soon(self._step)
-            else:
-                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-                self._loop.call_soon(self._step, new_exc)
-        finally:
-            _leave_task(self)
 
-    def task_wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            self._step(exc)
-        else:
-            self._step()
+# The hot methods of futures, tasks, handles and the loop are native.
+_install_core(Future, Task, Handle, BaseEventLoop, CancelledError, InvalidStateError, _state, _all_tasks,
+              (_PENDING, _CANCELLED, _FINISHED))
 
 
 def iscoroutine(obj):

@@ -1,0 +1,180 @@
+/// asyncio's Future, natively: its state, result, callbacks, and `await`, which yields
+/// the future itself to the task (through a `FutureIter`, as CPython's C Future does)
+/// instead of running a generator.
+extension VM {
+    func installFutureMethods(_ core: AsyncioCore) {
+        let future = core.future
+        defineCoreMethod(future, "done") { vm, arguments throws(PyError) in
+            .bool(!vm.isPending(try vm.receiver(arguments, future, "done"), core))
+        }
+        defineCoreMethod(future, "cancelled") { vm, arguments throws(PyError) in
+            let object = try vm.receiver(arguments, future, "cancelled")
+            return .bool(vm.sameState(vm.field(object, core.names.state), core.cancelled))
+        }
+        defineCoreMethod(future, "result") { vm, arguments throws(PyError) in
+            try vm.futureResult(try vm.receiver(arguments, future, "result"), core)
+        }
+        defineCoreMethod(future, "exception") { vm, arguments throws(PyError) in
+            let object = try vm.receiver(arguments, future, "exception")
+            try vm.retrieveOutcome(object, core, unsetMessage: "Exception is not set.")
+            return vm.field(object, core.names.exception)
+        }
+        defineCoreMethod(future, "set_result") { vm, arguments throws(PyError) in
+            try arguments.expectMethod("set_result", vm, min: 1, max: 1)
+            try vm.futureSetResult(try vm.receiver(arguments, future, "set_result"), arguments[1], core)
+            return .none
+        }
+        defineCoreMethod(future, "set_exception") { vm, arguments throws(PyError) in
+            try arguments.expectMethod("set_exception", vm, min: 1, max: 1)
+            try vm.futureSetException(try vm.receiver(arguments, future, "set_exception"), arguments[1], core)
+            return .none
+        }
+        defineCoreMethod(future, "cancel") { vm, arguments throws(PyError) in
+            let object = try vm.receiver(arguments, future, "cancel")
+            return .bool(try vm.futureCancel(object, message: arguments.argument(1, "msg") ?? .none, core))
+        }
+        core.addDoneCallback = defineCoreMethod(future, "add_done_callback") { vm, arguments throws(PyError) in
+            guard arguments.positionalCount == 2 else {
+                throw vm.typeError("add_done_callback() takes exactly one positional argument (\(arguments.positionalCount - 1) given)")
+            }
+            try vm.addDoneCallback(try vm.receiver(arguments, future, "add_done_callback"), arguments[1], core)
+            return .none
+        }
+        defineCoreMethod(future, "_schedule_callbacks") { vm, arguments throws(PyError) in
+            try vm.scheduleCallbacks(try vm.receiver(arguments, future, "_schedule_callbacks"), core)
+            return .none
+        }
+        defineCoreMethod(future, "_make_cancelled_error") { vm, arguments throws(PyError) in
+            Value(try vm.makeCancelledError(try vm.receiver(arguments, future, "_make_cancelled_error"), core))
+        }
+        for name in ["__await__", "__iter__"] {
+            defineCoreMethod(future, name) { vm, arguments throws(PyError) in
+                vm.box(.futureIter, [Value(try vm.receiver(arguments, future, name))])
+            }
+        }
+    }
+
+    /// One step of `await future` (a `FutureIter` box, state 0 before its first step):
+    /// a pending future is yielded to the task, which resumes the await once it is done.
+    func stepFutureIter(_ box: PyBox, throwing exception: PyException?) throws(PyError) -> RunOutcome {
+        guard let core = asyncioCore, let future = box.values[0].object else { return .returned(.none) }
+        if let exception {
+            box.state = AwaitableState.finished
+            throw PyError(exception: exception)
+        }
+        if box.state == AwaitableState.created {
+            box.state = AwaitableState.started
+            if isPending(future, core) {
+                setField(future, core.names.blocking, .bool(true))
+                return .yielded(box.values[0])
+            }
+        } else if isPending(future, core) {
+            throw error("RuntimeError", "await wasn't used with future")
+        }
+        box.state = AwaitableState.finished
+        return .returned(try futureResult(future, core))
+    }
+
+    func isPending(_ future: PyObject, _ core: AsyncioCore) -> Bool {
+        sameState(field(future, core.names.state), core.pending)
+    }
+
+    /// States are compared as the script compares them (by value), the same string first.
+    func sameState(_ state: Value, _ expected: Value) -> Bool {
+        if case .object(let left) = state, case .object(let right) = expected, left.toOpaque() == right.toOpaque() { return true }
+        guard let left = state.as(PyStr.self), let right = expected.as(PyStr.self) else { return false }
+        return left.value == right.value
+    }
+
+    func futureResult(_ future: PyObject, _ core: AsyncioCore) throws(PyError) -> Value {
+        try retrieveOutcome(future, core, unsetMessage: "Result is not set.")
+        if let exception = field(future, core.names.exception).as(PyException.self) { throw PyError(exception: exception) }
+        return field(future, core.names.result)
+    }
+
+    /// Raises the cancellation, or InvalidStateError while pending; the outcome is
+    /// retrieved (no "exception was never retrieved" report).
+    private func retrieveOutcome(_ future: PyObject, _ core: AsyncioCore, unsetMessage: String) throws(PyError) {
+        let state = field(future, core.names.state)
+        if sameState(state, core.cancelled) { throw PyError(exception: try makeCancelledError(future, core)) }
+        if !sameState(state, core.finished) { throw PyError(exception: try newError(core.invalidStateError, unsetMessage)) }
+        setField(future, core.names.logTraceback, .bool(false))
+    }
+
+    /// An instance of a script exception class with one message argument.
+    func newError(_ type: PyType, _ message: String) throws(PyError) -> PyException {
+        guard let made = try call(Value(type), [str(message)]).as(PyException.self) else {
+            throw typeError("exceptions must derive from BaseException")
+        }
+        return made
+    }
+
+    func makeCancelledError(_ future: PyObject, _ core: AsyncioCore) throws(PyError) -> PyException {
+        if let stored = field(future, core.names.cancelledException).as(PyException.self) {
+            setField(future, core.names.cancelledException, .none)
+            return stored
+        }
+        let message = field(future, core.names.cancelMessage)
+        guard let made = try call(Value(core.cancelledError), message.isNone ? [] : [message]).as(PyException.self) else {
+            throw typeError("exceptions must derive from BaseException")
+        }
+        return made
+    }
+
+    /// `InvalidStateError('FINISHED: <Future ...>')` unless the future is pending.
+    private func checkPending(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
+        let state = field(future, core.names.state)
+        guard !sameState(state, core.pending) else { return }
+        throw PyError(exception: try newError(core.invalidStateError, "\(try strText(state)): \(try repr(Value(future)))"))
+    }
+
+    func futureSetResult(_ future: PyObject, _ result: Value, _ core: AsyncioCore) throws(PyError) {
+        try checkPending(future, core)
+        setField(future, core.names.result, result)
+        setField(future, core.names.state, core.finished)
+        try scheduleCallbacks(future, core)
+    }
+
+    func futureSetException(_ future: PyObject, _ given: Value, _ core: AsyncioCore) throws(PyError) {
+        try checkPending(future, core)
+        var exception = given
+        if given.object is PyType { exception = try call(given, []) }
+        if typeOf(exception) === types[exception: "StopIteration"] {
+            throw typeError("StopIteration interacts badly with generators and cannot be raised into a Future")
+        }
+        setField(future, core.names.exception, exception)
+        setField(future, core.names.state, core.finished)
+        try scheduleCallbacks(future, core)
+        setField(future, core.names.logTraceback, .bool(true))
+    }
+
+    func futureCancel(_ future: PyObject, message: Value, _ core: AsyncioCore) throws(PyError) -> Bool {
+        setField(future, core.names.logTraceback, .bool(false))
+        guard isPending(future, core) else { return false }
+        setField(future, core.names.state, core.cancelled)
+        setField(future, core.names.cancelMessage, message)
+        try scheduleCallbacks(future, core)
+        return true
+    }
+
+    func addDoneCallback(_ future: PyObject, _ callback: Value, _ core: AsyncioCore) throws(PyError) {
+        if !isPending(future, core) {
+            try callSoon(field(future, core.names.loop), callback, [Value(future)], core)
+        } else if let callbacks = field(future, core.names.callbacks).as(PyList.self) {
+            callbacks.items.append(callback)
+        } else {
+            setField(future, core.names.callbacks, list([callback]))
+        }
+    }
+
+    /// Hands each callback to the loop, once: the list is emptied first.
+    func scheduleCallbacks(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
+        let callbacks = field(future, core.names.callbacks)
+        guard let items = callbacks.as(PyList.self)?.items ?? callbacks.as(PyTuple.self)?.items, !items.isEmpty else { return }
+        setField(future, core.names.callbacks, Value(emptyTuple))
+        let loop = field(future, core.names.loop)
+        try withRoots([callbacks]) { () throws(PyError) in
+            for callback in items { try callSoon(loop, callback, [Value(future)], core) }
+        }
+    }
+}

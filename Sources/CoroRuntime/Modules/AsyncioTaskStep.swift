@@ -1,0 +1,163 @@
+/// asyncio's Task step, natively (CPython's `task_step_impl` and `task_wakeup`).
+///
+/// A step sends into (or throws into) the task's coroutine until it awaits a pending
+/// future; the step then makes `task_wakeup` that future's done callback, and the
+/// wakeup schedules the next step. Invariant: a task has at most one `_fut_waiter`, and
+/// only while its coroutine is suspended on it; while a step runs the task is
+/// `current_task`.
+extension VM {
+    func installTaskMethods(_ core: AsyncioCore) {
+        let task = core.task
+        core.taskStep = defineCoreMethod(task, "_step") { vm, arguments throws(PyError) in
+            try vm.taskStep(try vm.receiver(arguments, task, "_step"), thrown: arguments.argument(1, "exc") ?? .none, core)
+            return .none
+        }
+        core.taskWakeup = defineCoreMethod(task, "task_wakeup") { vm, arguments throws(PyError) in
+            try arguments.expectMethod("task_wakeup", vm, min: 1, max: 1)
+            let owner = try vm.receiver(arguments, task, "task_wakeup")
+            var thrown = Value.none
+            do throws(PyError) {
+                if let future = arguments[1].object, future.type.isSubtype(of: core.future) {
+                    _ = try vm.futureResult(future, core)
+                } else {
+                    _ = try vm.callMethod(arguments[1], "result", [])
+                }
+            } catch let error {
+                thrown = Value(error.exception)
+            }
+            try vm.taskStep(owner, thrown: thrown, core)
+            return .none
+        }
+    }
+
+    private func taskStep(_ task: PyObject, thrown: Value, _ core: AsyncioCore) throws(PyError) {
+        let names = core.names
+        if !isPending(task, core) {
+            let message = "_step(): already done: \(try repr(Value(task))), \(try repr(thrown))"
+            throw PyError(exception: try newError(core.invalidStateError, message))
+        }
+        // What this step roots is let go when it ends (the loop that called it may not
+        // reach a safepoint of its own for a long time).
+        let rootsMark = temporaryRoots.count
+        defer { temporaryRoots.removeSubrange(rootsMark...) }
+        var exception = thrown
+        if try isTrue(field(task, names.mustCancel)) {
+            if !isInstance(exception, core.cancelledError) {
+                exception = Value(try makeCancelledError(task, core))
+                root(exception)
+            }
+            setField(task, names.mustCancel, .bool(false))
+        }
+        let coroutine = field(task, names.coroutine)
+        setField(task, names.waiter, .none)
+        let current = field(core.loopState, names.currentTask)
+        guard current.isNone else {
+            throw error("RuntimeError", "Cannot enter into task \(try repr(Value(task))) while another task \(try repr(current)) is being executed.")
+        }
+        setField(core.loopState, names.currentTask, Value(task))
+        defer { setField(core.loopState, names.currentTask, .none) }
+        let loop = field(task, names.loop)
+        let debug = try loop.object.map { object throws(PyError) in try isTrue(field(object, names.debug)) } ?? false
+        if debug, let raised = exception.as(PyException.self), !isInstance(exception, core.cancelledError) {
+            raised.taskChain.append("awaited in task \(try repr(field(task, names.name))): \(describeCoroutine(coroutine))")
+        }
+        let outcome: RunOutcome
+        do throws(PyError) {
+            outcome = try resumeCoroutine(coroutine, exception)
+        } catch let failure {
+            try finishTask(task, core)
+            let raised = failure.exception
+            if raised.type.isSubtype(of: core.cancelledError) {
+                setField(task, names.cancelledException, Value(raised))
+                _ = try futureCancel(task, message: .none, core)
+            } else if raised.type.isSubtype(of: types[exception: "KeyboardInterrupt"])
+                        || raised.type.isSubtype(of: types[exception: "SystemExit"]) {
+                try futureSetException(task, Value(raised), core)
+                throw failure
+            } else {
+                if debug && !Value(raised).isIdentical(to: exception) {
+                    raised.taskChain.append("raised in task \(try repr(field(task, names.name)))")
+                }
+                try futureSetException(task, Value(raised), core)
+            }
+            return
+        }
+        switch outcome {
+        case .returned(let value):
+            try finishTask(task, core)
+            if try isTrue(field(task, names.mustCancel)) {
+                setField(task, names.mustCancel, .bool(false))
+                _ = try futureCancel(task, message: field(task, names.cancelMessage), core)
+            } else {
+                try futureSetResult(task, value, core)
+            }
+        case .yielded(let result):
+            root(result)
+            try awaitYielded(task, result, loop: loop, core)
+        }
+    }
+
+    /// `coroutine.send(None)` or `coroutine.throw(exception)`.
+    private func resumeCoroutine(_ coroutine: Value, _ exception: Value) throws(PyError) -> RunOutcome {
+        guard let generator = coroutine.as(PyGenerator.self) else {
+            throw typeError("a coroutine was expected, got \(try repr(coroutine))")
+        }
+        if let raised = exception.as(PyException.self) { return try throwIntoGenerator(generator, raised) }
+        return try resumeGenerator(generator, sending: .none)
+    }
+
+    /// What the task does with what its coroutine yielded: waits for a future, steps
+    /// again at the next pass (a bare `yield`), or is told what went wrong.
+    private func awaitYielded(_ task: PyObject, _ result: Value, loop: Value, _ core: AsyncioCore) throws(PyError) {
+        let names = core.names
+        let step = bindNative(core.taskStep, to: Value(task))
+        guard let blocking = try optionalAttribute(result, names.blocking, core), !blocking.isNone else {
+            let message = result.isNone ? nil : "Task got bad yield: \(try repr(result))"
+            try callSoon(loop, step, try message.map { text throws(PyError) in [Value(try newError(types[exception: "RuntimeError"], text))] } ?? [], core)
+            return
+        }
+        let problem: String?
+        if !(try optionalAttribute(result, names.loop, core) ?? .null).isIdentical(to: loop) {
+            problem = "Task \(try repr(Value(task))) got Future \(try repr(result)) attached to a different loop"
+        } else if !(try isTrue(blocking)) {
+            problem = "yield was used instead of yield from in task \(try repr(Value(task))) with \(try repr(result))"
+        } else if result.object === task {
+            problem = "Task cannot await on itself: \(try repr(Value(task)))"
+        } else {
+            problem = nil
+        }
+        if let problem {
+            try callSoon(loop, step, [Value(try newError(types[exception: "RuntimeError"], problem))], core)
+            return
+        }
+        guard let future = result.object else { return }
+        setField(future, names.blocking, .bool(false))
+        let wakeup = bindNative(core.taskWakeup, to: Value(task))
+        if hasNative(future, intern("add_done_callback"), core.addDoneCallback) {
+            try addDoneCallback(future, wakeup, core)
+        } else {
+            _ = try callMethod(result, "add_done_callback", [wakeup])
+        }
+        setField(task, names.waiter, result)
+        if try isTrue(field(task, names.mustCancel)) {
+            let cancelled = try call(try getAttribute(result, intern("cancel")), [field(task, names.cancelMessage)],
+                                     keywordNames: [intern("msg")])
+            if try isTrue(cancelled) { setField(task, names.mustCancel, .bool(false)) }
+        }
+    }
+
+    /// `getattr(value, name, None)`, reading a future's field directly.
+    private func optionalAttribute(_ value: Value, _ name: PyStr, _ core: AsyncioCore) throws(PyError) -> Value? {
+        if let object = value.object, object.type.isSubtype(of: core.future) { return field(object, name) }
+        do throws(PyError) {
+            return try getAttribute(value, name)
+        } catch let failure where failure.exception.type.isSubtype(of: types[exception: "AttributeError"]) {
+            return nil
+        }
+    }
+
+    /// The task is done: it leaves `_all_tasks`.
+    private func finishTask(_ task: PyObject, _ core: AsyncioCore) throws(PyError) {
+        _ = try core.allTasks.remove(Value(task), hash: try hash(Value(task)), vm: self)
+    }
+}
