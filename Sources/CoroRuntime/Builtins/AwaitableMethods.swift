@@ -25,7 +25,7 @@ extension VM {
         defineMethod(types.coroutine, "__await__") { vm, arguments throws(PyError) in
             vm.box(.coroutineWrapper, [arguments[0]])
         }
-        for kind in [BoxKind.asyncGenSend, .asyncGenThrow, .coroutineWrapper, .futureIter] {
+        for kind in [BoxKind.asyncGenSend, .asyncGenThrow, .coroutineWrapper, .futureIter, .yieldOnce] {
             guard let type = types.box[kind] else { continue }
             defineMethod(type, "__await__") { _, arguments throws(PyError) in arguments[0] }
             defineMethod(type, "__iter__") { _, arguments throws(PyError) in arguments[0] }
@@ -66,6 +66,12 @@ extension VM {
     /// One step of an awaitable box: sends `value` (or throws `exception`) into what it drives.
     func stepAwaitable(_ box: PyBox, sending value: Value, throwing exception: PyException? = nil) throws(PyError) -> RunOutcome {
         if box.kind == .futureIter { return try stepFutureIter(box, throwing: exception) }
+        if box.kind == .yieldOnce {
+            let first = box.state == AwaitableState.created
+            box.state = first && exception == nil ? AwaitableState.started : AwaitableState.finished
+            if let exception { throw PyError(exception: exception) }
+            return first ? .yielded(.none) : .returned(.none)
+        }
         guard let generator = box.values[0].as(PyGenerator.self) else { return .returned(.none) }
         switch box.kind {
         case .coroutineWrapper:
@@ -159,5 +165,6 @@ enum AwaitableState {
 
 extension BoxKind {
     /// Whether `yield from`/`await` must step this box as an awaitable (its result matters).
-    var isAwaitable: Bool { self == .asyncGenSend || self == .asyncGenThrow || self == .coroutineWrapper || self == .futureIter }
+    var isAwaitable: Bool { self == .asyncGenSend || self == .asyncGenThrow || self == .coroutineWrapper || self == .futureIter
+        || self == .yieldOnce }
 }

@@ -247,8 +247,15 @@ extension VM {
         defineBuiltin("next") { vm, arguments throws(PyError) in
             try arguments.expect("next", vm, min: 1, max: 2)
             let iterator = arguments[0]
+            // Generators and awaitables: a return ends in StopIteration carrying its value.
+            var outcome: RunOutcome?
             if let generator = iterator.as(PyGenerator.self), generator.type === vm.types.generator {
-                switch try vm.resumeGenerator(generator, sending: .none) {
+                outcome = try vm.resumeGenerator(generator, sending: .none)
+            } else if let box = iterator.as(PyBox.self), box.kind.isAwaitable {
+                outcome = try vm.stepAwaitable(box, sending: .none)
+            }
+            if let outcome {
+                switch outcome {
                 case .yielded(let value): return value
                 case .returned(let value):
                     if arguments.positionalCount == 2 { return arguments[1] }

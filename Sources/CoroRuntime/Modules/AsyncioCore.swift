@@ -8,48 +8,74 @@ final class AsyncioCore {
     let future: PyType
     let task: PyType
     let handle: PyType
+    let timerHandle: PyType
     let cancelledError: PyType
     let invalidStateError: PyType
     /// `_LoopState`: the running loop and the current task.
     let loopState: PyObject
     /// `_all_tasks`: tasks not yet done.
     let allTasks: PyDict
+    /// `get_event_loop`, for futures made without a loop.
+    let getEventLoop: Value
     /// The three states' strings (`_PENDING`, `_CANCELLED`, `_FINISHED`).
     let pending: Value, cancelled: Value, finished: Value
     let names: AsyncioNames
     /// The natives as installed, to tell an object's own method from an override.
     var addDoneCallback: Value = .null
     var callSoon: Value = .null
+    var callAt: Value = .null
     var taskStep: Value = .null
     var taskWakeup: Value = .null
 
-    init(future: PyType, task: PyType, handle: PyType, cancelledError: PyType, invalidStateError: PyType,
-         loopState: PyObject, allTasks: PyDict, states: (Value, Value, Value), names: AsyncioNames) {
-        self.future = future
-        self.task = task
-        self.handle = handle
-        self.cancelledError = cancelledError
-        self.invalidStateError = invalidStateError
-        self.loopState = loopState
-        self.allTasks = allTasks
-        (pending, cancelled, finished) = states
+    /// Reads what the natives need from asyncio's namespace, once its classes exist.
+    init(namespace: PyDict, names: AsyncioNames, intern: (String) -> PyStr) throws(AsyncioCoreError) {
+        func type(_ name: String) throws(AsyncioCoreError) -> PyType {
+            guard let found = namespace.lookupString(intern(name))?.as(PyType.self) else { throw AsyncioCoreError(name: name) }
+            return found
+        }
+        func value(_ name: String) throws(AsyncioCoreError) -> Value {
+            guard let found = namespace.lookupString(intern(name)) else { throw AsyncioCoreError(name: name) }
+            return found
+        }
+        future = try type("Future")
+        task = try type("Task")
+        handle = try type("Handle")
+        timerHandle = try type("TimerHandle")
+        cancelledError = try type("CancelledError")
+        invalidStateError = try type("InvalidStateError")
+        guard let state = try value("_state").object else { throw AsyncioCoreError(name: "_state") }
+        loopState = state
+        guard let tasks = try value("_all_tasks").as(PyDict.self) else { throw AsyncioCoreError(name: "_all_tasks") }
+        allTasks = tasks
+        getEventLoop = try value("get_event_loop")
+        pending = try value("_PENDING")
+        cancelled = try value("_CANCELLED")
+        finished = try value("_FINISHED")
         self.names = names
     }
 
     /// What the collector must keep alive for the natives.
     func trace(_ tracer: inout Tracer) {
-        for type in [future, task, handle, cancelledError, invalidStateError] { tracer.mark(type) }
+        for type in [future, task, handle, timerHandle, cancelledError, invalidStateError] { tracer.mark(type) }
         tracer.mark(loopState)
         tracer.mark(allTasks)
-        for value in [pending, cancelled, finished, addDoneCallback, callSoon, taskStep, taskWakeup] { tracer.mark(value) }
+        for value in [getEventLoop, pending, cancelled, finished, addDoneCallback, callSoon, callAt, taskStep, taskWakeup] {
+            tracer.mark(value)
+        }
     }
+}
+
+/// asyncio's namespace lacks something the natives need.
+struct AsyncioCoreError: Error {
+    let name: String
 }
 
 /// The field names of futures, tasks, handles and loops, interned once.
 struct AsyncioNames {
     let state, result, exception, callbacks, loop, blocking, logTraceback: PyStr
     let cancelMessage, cancelledException, coroutine, waiter, mustCancel, name: PyStr
-    let ready, callback, arguments, handleCancelled, closed, debug, currentTask: PyStr
+    let ready, callback, arguments, handleCancelled, closed, debug, currentTask, runningLoop: PyStr
+    let when, scheduled, sequence, timerCancelledCount: PyStr
 
     init(_ intern: (String) -> PyStr) {
         state = intern("_state")
@@ -72,26 +98,32 @@ struct AsyncioNames {
         closed = intern("_closed")
         debug = intern("_debug")
         currentTask = intern("current_task")
+        runningLoop = intern("running_loop")
+        when = intern("_when")
+        scheduled = intern("_scheduled")
+        sequence = intern("_sequence")
+        timerCancelledCount = intern("_timer_cancelled_count")
     }
 }
 
 extension VM {
-    /// `_install_core(Future, Task, Handle, BaseEventLoop, CancelledError,
-    /// InvalidStateError, _state, _all_tasks, (_PENDING, _CANCELLED, _FINISHED))`.
-    func installAsyncioCore(_ arguments: Arguments) throws(PyError) -> Value {
-        try arguments.expect("_install_core", self, min: 9, max: 9)
-        let classes = (0..<6).compactMap { arguments[$0].as(PyType.self) }
-        guard classes.count == 6, let loopState = arguments[6].object, let allTasks = arguments[7].as(PyDict.self),
-              let states = arguments[8].as(PyTuple.self), states.items.count == 3 else {
-            throw typeError("_install_core(): bad arguments")
+    /// `_install_core()`, run by asyncio's source once its classes exist: reads them from
+    /// `namespace` (the module's) and installs the natives on them.
+    func installAsyncioCore(_ namespace: PyDict) throws(PyError) -> Value {
+        let core: AsyncioCore
+        do {
+            core = try AsyncioCore(namespace: namespace, names: AsyncioNames(intern), intern: intern)
+        } catch let missing {
+            throw error("RuntimeError", "_install_core(): asyncio has no '\(missing.name)'")
         }
-        let core = AsyncioCore(future: classes[0], task: classes[1], handle: classes[2], cancelledError: classes[4],
-                               invalidStateError: classes[5], loopState: loopState, allTasks: allTasks,
-                               states: (states.items[0], states.items[1], states.items[2]), names: AsyncioNames(intern))
+        guard let loop = namespace.lookupString(intern("BaseEventLoop"))?.as(PyType.self) else {
+            throw error("RuntimeError", "_install_core(): asyncio has no 'BaseEventLoop'")
+        }
         asyncioCore = core
         installFutureMethods(core)
         installTaskMethods(core)
-        installLoopMethods(core, loop: classes[3])
+        installLoopMethods(core, loop: loop)
+        installTimerMethods(core, loop: loop, namespace: namespace)
         typeEpoch.pointee += 1
         return .none
     }
@@ -122,7 +154,9 @@ extension VM {
             throw typeError("unbound method \(owner.name).\(method)() needs an argument")
         }
         guard let object = arguments[0].object, object.type.isSubtype(of: owner) else {
-            throw typeError("descriptor '\(method)' for '\(owner.name)' objects doesn't apply to a '\(typeName(arguments[0]))' object")
+            // Future and Task are C types in CPython, named with their module.
+            let shown = owner === asyncioCore?.future || owner === asyncioCore?.task ? "_asyncio.\(owner.name)" : owner.name
+            throw typeError("descriptor '\(method)' for '\(shown)' objects doesn't apply to a '\(typeName(arguments[0]))' object")
         }
         return object
     }

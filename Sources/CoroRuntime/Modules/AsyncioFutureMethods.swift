@@ -121,11 +121,11 @@ extension VM {
         return made
     }
 
-    /// `InvalidStateError('FINISHED: <Future ...>')` unless the future is pending.
+    /// InvalidStateError unless the future is pending (worded as CPython's C Future).
     private func checkPending(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
         let state = field(future, core.names.state)
         guard !sameState(state, core.pending) else { return }
-        throw PyError(exception: try newError(core.invalidStateError, "\(try strText(state)): \(try repr(Value(future)))"))
+        throw PyError(exception: try newError(core.invalidStateError, "invalid state"))
     }
 
     func futureSetResult(_ future: PyObject, _ result: Value, _ core: AsyncioCore) throws(PyError) {

@@ -61,20 +61,21 @@ extension VM {
     }
 
     /// Calls the handle's callback; what it raises goes to the loop's exception handler
-    /// (except SystemExit and KeyboardInterrupt, which end the loop).
+    /// (except SystemExit and KeyboardInterrupt, which end the loop). The callback is
+    /// rooted while it runs: it may cancel its own handle.
     private func runHandle(_ handle: PyObject, _ core: AsyncioCore) throws(PyError) {
         let names = core.names
         let callback = field(handle, names.callback)
         let arguments = field(handle, names.arguments).as(PyTuple.self)?.items ?? []
         do throws(PyError) {
-            _ = try call(callback, arguments)
+            _ = try withRoots([callback]) { () throws(PyError) in try call(callback, arguments) }
         } catch let failure {
             let raised = failure.exception
             if raised.type.isSubtype(of: types[exception: "SystemExit"]) || raised.type.isSubtype(of: types[exception: "KeyboardInterrupt"]) {
                 throw failure
             }
             let context = newDict()
-            try withRoots([Value(context)]) { () throws(PyError) in
+            try withRoots([Value(context), Value(raised), callback]) { () throws(PyError) in
                 context.setString(intern("message"), str("Exception in callback \(try repr(callback))"))
                 context.setString(intern("exception"), Value(raised))
                 context.setString(intern("handle"), Value(handle))

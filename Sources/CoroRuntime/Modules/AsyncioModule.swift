@@ -17,7 +17,7 @@ extension VM {
                 guard value.object is PyGenerator else { return vm.str(try vm.repr(value)) }
                 return vm.str(vm.describeCoroutine(value))
             }
-            defineFunction(dict, "_install_core") { vm, arguments throws(PyError) in try vm.installAsyncioCore(arguments) }
+            defineFunction(dict, "_install_core") { vm, _ throws(PyError) in try vm.installAsyncioCore(dict) }
             defineFunction(dict, "_start_thread") { vm, arguments throws(PyError) in
                 // _start_thread(callable, args, key): runs callable(*args) on a thread.
                 try arguments.expect("_start_thread", vm, min: 3, max: 3)

@@ -25,7 +25,7 @@ extension VM {
             } catch let error {
                 thrown = Value(error.exception)
             }
-            try vm.taskStep(owner, thrown: thrown, core)
+            try vm.withRoots([thrown]) { () throws(PyError) in try vm.taskStep(owner, thrown: thrown, core) }
             return .none
         }
     }
@@ -36,7 +36,8 @@ extension VM {
             let message = "_step(): already done: \(try repr(Value(task))), \(try repr(thrown))"
             throw PyError(exception: try newError(core.invalidStateError, message))
         }
-        // What this step roots is let go when it ends (the loop that called it may not
+        // What this step makes is rooted until it ends (reprs and methods it calls run
+        // scripts, which may collect), and let go then (the loop that called it may not
         // reach a safepoint of its own for a long time).
         let rootsMark = temporaryRoots.count
         defer { temporaryRoots.removeSubrange(rootsMark...) }
@@ -65,8 +66,9 @@ extension VM {
         do throws(PyError) {
             outcome = try resumeCoroutine(coroutine, exception)
         } catch let failure {
-            try finishTask(task, core)
             let raised = failure.exception
+            root(Value(raised))
+            try finishTask(task, core)
             if raised.type.isSubtype(of: core.cancelledError) {
                 setField(task, names.cancelledException, Value(raised))
                 _ = try futureCancel(task, message: .none, core)
@@ -84,6 +86,7 @@ extension VM {
         }
         switch outcome {
         case .returned(let value):
+            root(value)
             try finishTask(task, core)
             if try isTrue(field(task, names.mustCancel)) {
                 setField(task, names.mustCancel, .bool(false))
@@ -111,6 +114,7 @@ extension VM {
     private func awaitYielded(_ task: PyObject, _ result: Value, loop: Value, _ core: AsyncioCore) throws(PyError) {
         let names = core.names
         let step = bindNative(core.taskStep, to: Value(task))
+        root(step)
         guard let blocking = try optionalAttribute(result, names.blocking, core), !blocking.isNone else {
             let message = result.isNone ? nil : "Task got bad yield: \(try repr(result))"
             try callSoon(loop, step, try message.map { text throws(PyError) in [Value(try newError(types[exception: "RuntimeError"], text))] } ?? [], core)
@@ -133,6 +137,7 @@ extension VM {
         guard let future = result.object else { return }
         setField(future, names.blocking, .bool(false))
         let wakeup = bindNative(core.taskWakeup, to: Value(task))
+        root(wakeup)
         if hasNative(future, intern("add_done_callback"), core.addDoneCallback) {
             try addDoneCallback(future, wakeup, core)
         } else {

@@ -5,9 +5,7 @@ extension VM {
         nativeModule("heapq") { dict in
             defineFunction(dict, "heappush") { vm, arguments throws(PyError) in
                 try arguments.expect("heappush", vm, min: 2, max: 2)
-                let heap = try vm.heapArgument(arguments[0], "heappush")
-                heap.items.append(arguments[1])
-                try vm.siftDown(heap, from: 0, to: heap.items.count - 1)
+                try vm.heapPush(try vm.heapArgument(arguments[0], "heappush"), arguments[1])
                 return .none
             }
             defineFunction(dict, "heappop") { vm, arguments throws(PyError) in
@@ -44,6 +42,11 @@ extension VM {
                 return .none
             }
         }
+    }
+
+    func heapPush(_ heap: PyList, _ item: Value) throws(PyError) {
+        heap.items.append(item)
+        try siftDown(heap, from: 0, to: heap.items.count - 1)
     }
 
     /// The heap argument of `function`, with Argument Clinic's message when not a list.

@@ -212,4 +212,6 @@ enum BoxKind {
     case asyncGenSend, asyncGenThrow, coroutineWrapper
     /// `asyncio.Future.__await__()`: yields the future once, then gives its result.
     case futureIter
+    /// asyncio's `sleep(0)`: one bare yield, then done.
+    case yieldOnce
 }

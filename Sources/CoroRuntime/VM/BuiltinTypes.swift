@@ -100,7 +100,7 @@ final class BuiltinTypes {
             (.filter, "filter"), (.dictKeys, "dict_keys"), (.dictValues, "dict_values"),
             (.dictItems, "dict_items"), (.partial, "functools.partial"),
             (.asyncGenSend, "async_generator_asend"), (.asyncGenThrow, "async_generator_athrow"),
-            (.coroutineWrapper, "coroutine_wrapper"), (.futureIter, "FutureIter"),
+            (.coroutineWrapper, "coroutine_wrapper"), (.futureIter, "FutureIter"), (.yieldOnce, "sleep0"),
         ]
         var boxes: [BoxKind: PyType] = [:]
         let propertyType = property, staticType = staticMethod, classType = classMethod, superKind = superType

@@ -202,7 +202,7 @@ extension VM {
                 if keep { return item }
             }
             return nil
-        case .asyncGenSend, .asyncGenThrow, .coroutineWrapper, .futureIter:
+        case .asyncGenSend, .asyncGenThrow, .coroutineWrapper, .futureIter, .yieldOnce:
             guard case .yielded(let value) = try stepAwaitable(box, sending: .none) else { return nil }
             return value
         default:

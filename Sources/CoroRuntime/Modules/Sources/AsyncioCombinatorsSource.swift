@@ -3,16 +3,9 @@ extension ModuleSources {
     static let asyncioCombinators = #"""
 # ---------------------------------------------------------------- sleeping and combining awaitables
 
-class _Sleep0:
-    """One bare yield: the task gives up the loop for exactly one pass."""
-
-    def __await__(self):
-        yield
-
-
 async def sleep(delay, result=None):
     if delay <= 0:
-        await _Sleep0()
+        await _sleep0()
         return result
     loop = get_running_loop()
     future = loop.create_future()

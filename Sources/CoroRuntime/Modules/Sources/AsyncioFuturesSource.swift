@@ -83,10 +83,5 @@ def _format_callbacks(callbacks):
 # The collector calls _on_collected on futures that have something to report: an
 # exception never retrieved (_log_traceback), a task still pending (_log_destroy_pending).
 _report_when_collected(Future)
-
-
-def _set_result_unless_cancelled(future, result):
-    if not future.cancelled():
-        future.set_result(result)
 """#
 }

@@ -56,11 +56,7 @@ class Handle:
         callback = f' {name}()' if name else ''
         return f'<{type(self).__name__}{state}{callback}>'
 
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            self._callback = None
-            self._args = None
+    # cancel is native (AsyncioTimerMethods.swift).
 
     def cancelled(self):
         return self._cancelled
@@ -80,10 +76,7 @@ class TimerHandle(Handle):
     def when(self):
         return self._when
 
-    def cancel(self):
-        if not self._cancelled and self._scheduled:
-            self._loop._timer_cancelled_count += 1
-        Handle.cancel(self)
+    # cancel is native (AsyncioTimerMethods.swift).
 
 
 class AbstractEventLoop:
@@ -149,23 +142,7 @@ class BaseEventLoop(AbstractEventLoop):
         _wake_loop()
         return handle
 
-    def call_later(self, delay, callback, *args, context=None):
-        if delay is None:
-            raise TypeError('delay must not be None')
-        return self.call_at(self.time() + delay, callback, *args)
-
-    def call_at(self, when, callback, *args, context=None):
-        if when is None:
-            raise TypeError("when cannot be None")
-        self._check_closed()
-        timer = TimerHandle(when, callback, args, self)
-        self._sequence += 1
-        _heap_push(self._scheduled, (when, self._sequence, timer))
-        timer._scheduled = True
-        return timer
-
-    def create_future(self):
-        return Future(loop=self)
+    # call_at, call_later and create_future are native (AsyncioTimerMethods.swift).
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
@@ -350,15 +327,7 @@ def _set_running_loop(loop):
     _state.running_loop = loop
 
 
-def _get_running_loop():
-    return _state.running_loop
-
-
-def get_running_loop():
-    loop = _state.running_loop
-    if loop is None:
-        raise RuntimeError('no running event loop')
-    return loop
+# get_running_loop and _get_running_loop are native (AsyncioTimerMethods.swift).
 
 
 def new_event_loop():

@@ -99,8 +99,7 @@ class Task(Future):
 
 
 # The hot methods of futures, tasks, handles and the loop are native.
-_install_core(Future, Task, Handle, BaseEventLoop, CancelledError, InvalidStateError, _state, _all_tasks,
-              (_PENDING, _CANCELLED, _FINISHED))
+_install_core()
 
 
 def iscoroutine(obj):

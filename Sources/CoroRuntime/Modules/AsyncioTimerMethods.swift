@@ -1,0 +1,95 @@
+import CoroCompiler
+
+/// What `asyncio.sleep` runs, natively: the running loop, `create_future`, timers
+/// (`call_at`, `call_later`, a TimerHandle on the loop's heap), cancelling handles, and
+/// the bare yield of `sleep(0)`.
+extension VM {
+    func installTimerMethods(_ core: AsyncioCore, loop: PyType, namespace: PyDict) {
+        let names = core.names
+        core.callAt = defineCoreMethod(loop, "call_at") { vm, arguments throws(PyError) in
+            guard arguments.positionalCount >= 3 else { throw vm.typeError("call_at() missing required arguments: 'when' and 'callback'") }
+            let owner = try vm.receiver(arguments, loop, "call_at")
+            if arguments[1].isNone { throw vm.typeError("when cannot be None") }
+            return Value(try vm.scheduleTimer(owner, when: arguments[1], arguments[2], Array(arguments.positional.dropFirst(3)), core))
+        }
+        defineCoreMethod(loop, "call_later") { vm, arguments throws(PyError) in
+            guard arguments.positionalCount >= 3 else { throw vm.typeError("call_later() missing required arguments: 'delay' and 'callback'") }
+            let owner = try vm.receiver(arguments, loop, "call_later")
+            if arguments[1].isNone { throw vm.typeError("delay must not be None") }
+            let when = try vm.binaryOperation(try vm.callMethod(arguments[0], "time", []), arguments[1], BinaryOperation.add.rawValue)
+            let rest = Array(arguments.positional.dropFirst(2))
+            if vm.hasNative(owner, vm.intern("call_at"), core.callAt) {
+                return Value(try vm.scheduleTimer(owner, when: when, rest[0], Array(rest.dropFirst()), core))
+            }
+            return try vm.callMethod(arguments[0], "call_at", [when] + rest)
+        }
+        defineCoreMethod(loop, "create_future") { vm, arguments throws(PyError) in
+            let owner = try vm.receiver(arguments, loop, "create_future")
+            let future = vm.heap.register(PyObject(type: core.future))
+            let fields = vm.newDict()
+            fields.setString(names.loop, Value(owner))
+            fields.setString(names.state, core.pending)
+            future.attributes = fields
+            return Value(future)
+        }
+        defineCoreMethod(core.handle, "cancel") { vm, arguments throws(PyError) in
+            vm.cancelHandle(try vm.receiver(arguments, core.handle, "cancel"), core)
+            return .none
+        }
+        defineCoreMethod(core.timerHandle, "cancel") { vm, arguments throws(PyError) in
+            let timer = try vm.receiver(arguments, core.timerHandle, "cancel")
+            if !(try vm.isTrue(vm.field(timer, names.handleCancelled))), try vm.isTrue(vm.field(timer, names.scheduled)),
+               let owner = vm.field(timer, names.loop).object {
+                let count = try vm.binaryOperation(vm.field(owner, names.timerCancelledCount), .int(1), BinaryOperation.add.rawValue)
+                vm.setField(owner, names.timerCancelledCount, count)
+            }
+            vm.cancelHandle(timer, core)
+            return .none
+        }
+        defineFunction(namespace, "_get_running_loop") { vm, _ throws(PyError) in vm.field(core.loopState, names.runningLoop) }
+        defineFunction(namespace, "get_running_loop") { vm, _ throws(PyError) in
+            let running = vm.field(core.loopState, names.runningLoop)
+            if running.isNone { throw vm.error("RuntimeError", "no running event loop") }
+            return running
+        }
+        defineFunction(namespace, "_set_result_unless_cancelled") { vm, arguments throws(PyError) in
+            try arguments.expect("_set_result_unless_cancelled", vm, min: 2, max: 2)
+            guard let future = arguments[0].object, future.type.isSubtype(of: core.future) else {
+                if !(try vm.isTrue(try vm.callMethod(arguments[0], "cancelled", []))) {
+                    _ = try vm.callMethod(arguments[0], "set_result", [arguments[1]])
+                }
+                return .none
+            }
+            if !vm.sameState(vm.field(future, names.state), core.cancelled) { try vm.futureSetResult(future, arguments[1], core) }
+            return .none
+        }
+        defineFunction(namespace, "_sleep0") { vm, _ throws(PyError) in vm.box(.yieldOnce, []) }
+    }
+
+    private func scheduleTimer(_ loop: PyObject, when: Value, _ callback: Value, _ arguments: [Value],
+                               _ core: AsyncioCore) throws(PyError) -> PyObject {
+        let names = core.names
+        if try isTrue(field(loop, names.closed)) { throw error("RuntimeError", "Event loop is closed") }
+        let timer = heap.register(PyObject(type: core.timerHandle))
+        let fields = newDict()
+        fields.setString(names.callback, callback)
+        fields.setString(names.arguments, arguments.isEmpty ? Value(emptyTuple) : tuple(arguments))
+        fields.setString(names.loop, Value(loop))
+        fields.setString(names.when, when)
+        timer.attributes = fields
+        let sequence = try binaryOperation(field(loop, names.sequence), .int(1), BinaryOperation.add.rawValue)
+        setField(loop, names.sequence, sequence)
+        guard let timers = field(loop, names.scheduled).as(PyList.self) else { throw typeError("the loop's timers are not a list") }
+        try withRoots([Value(timer)]) { () throws(PyError) in try heapPush(timers, tuple([when, sequence, Value(timer)])) }
+        fields.setString(names.scheduled, .bool(true))
+        return timer
+    }
+
+    private func cancelHandle(_ handle: PyObject, _ core: AsyncioCore) {
+        let names = core.names
+        guard case .bool(false) = field(handle, names.handleCancelled) else { return }
+        setField(handle, names.handleCancelled, .bool(true))
+        setField(handle, names.callback, .none)
+        setField(handle, names.arguments, .none)
+    }
+}
