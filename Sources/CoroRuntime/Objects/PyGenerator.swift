@@ -6,8 +6,10 @@ public final class PyGenerator: PyObject {
     @exclusivity(unchecked) var state = State.created
     /// Owned by the VM's loaded code, like a function's.
     unowned(unsafe) let code: RuntimeCode
-    /// Traced below; unowned so that making and freeing a generator counts no references.
-    unowned(unsafe) let globals: PyDict
+    /// Traced below; unmanaged so that making, resuming and freeing a generator counts
+    /// no references.
+    let globalsReference: Unmanaged<PyDict>
+    var globals: PyDict { globalsReference.takeUnretainedValue() }
     @exclusivity(unchecked) var name: String
     @exclusivity(unchecked) var qualifiedName: String
     let slots: UnsafeMutablePointer<Value>
@@ -25,7 +27,7 @@ public final class PyGenerator: PyObject {
 
     init(type: PyType, code: RuntimeCode, globals: PyDict, name: String, qualifiedName: String) {
         self.code = code
-        self.globals = globals
+        globalsReference = Unmanaged.passUnretained(globals)
         self.name = name
         self.qualifiedName = qualifiedName
         slots = .allocate(capacity: max(1, code.frameSize))

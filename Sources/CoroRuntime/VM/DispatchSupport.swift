@@ -35,7 +35,30 @@ extension VM {
 struct FrameStack {
     let frames: UnsafeMutablePointer<Frame>
     let depth: UnsafeMutablePointer<Int>
+    let slots: UnsafeMutablePointer<Value>
     let slotsEnd: UnsafeMutablePointer<Value>
+
+    init(_ fiber: Fiber) {
+        frames = fiber.frames
+        depth = fiber.depth
+        slots = fiber.slots
+        slotsEnd = fiber.slotsEnd
+    }
+
+    /// Where the next frame's slots start.
+    @inline(__always)
+    var slotTop: UnsafeMutablePointer<Value> {
+        let count = depth.pointee
+        return count > 0 ? frames[count - 1].slotTop : slots
+    }
+
+    /// Pushes `frame`; the caller has checked that there is room (`VM.frameLimit`).
+    @inline(__always)
+    func push(_ frame: Frame) {
+        let index = depth.pointee
+        (frames + index).initialize(to: frame)
+        depth.pointee = index + 1
+    }
 }
 
 extension VM {

@@ -105,8 +105,9 @@ extension VM {
             let generator = heap.register(PyGenerator(
                 type: generatorType, code: code, globals: function.globals, name: function.name,
                 qualifiedName: function.qualifiedName))
-            if generatorType === types.coroutine, fiber.count > 0 {
-                let caller = fiber.frames + (fiber.count - 1)
+            let stack = frameStack
+            if generatorType === types.coroutine, stack.depth.pointee > 0 {
+                let caller = stack.frames + (stack.depth.pointee - 1)
                 generator.creationSite = (Unmanaged.passUnretained(caller.pointee.code), caller.pointee.currentInstruction)
                 coroutinesMade = true
             }
@@ -120,12 +121,13 @@ extension VM {
             if code.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: generator.slots) }
             return Value(generator)
         }
-        let slotTop = fiber.last?.slotTop ?? fiber.slots
-        guard slotTop + code.frameSize <= fiber.slotsEnd, fiber.count < frameLimit else { throw recursionError() }
+        let stack = frameStack
+        let slotTop = stack.slotTop
+        guard slotTop + code.frameSize <= stack.slotsEnd, stack.depth.pointee < frameLimit else { throw recursionError() }
         try bindArguments(function, arguments, keywordNames, into: slotTop)
         if code.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: slotTop) }
         let stackStart = slotTop + code.localCount + code.derefCount
-        fiber.push(Frame(
+        stack.push(Frame(
             code: code, base: slotTop, sp: stackStart, ip: 0, returnSlot: returnSlot ?? stackStart,
             globalsReference: function.globalsReference, namespace: namespace.map(Unmanaged.passUnretained), generator: nil,
             mode: mode, instance: .null, slotTop: slotTop + code.frameSize))
@@ -154,30 +156,45 @@ extension VM {
     /// Resumes `generator` as a frame of the running loop; false if it has finished.
     func resumeInline(_ generator: PyGenerator, sending value: Value, mode: FrameMode,
                       returnSlot: UnsafeMutablePointer<Value>) throws(PyError) -> Bool {
-        switch generator.state {
-        case .finished:
-            if generator.type === types.coroutine { throw error("RuntimeError", "cannot reuse already awaited coroutine") }
-            return false
-        case .running:
-            throw error("ValueError", "\(generator.type === types.coroutine ? "coroutine" : "generator") already executing")
-        case .created:
-            if !value.isNone {
-                throw typeError("can't send non-None value to a just-started \(generator.type === types.coroutine ? "coroutine" : "generator")")
+        try resumeInline(Unmanaged.passUnretained(generator), sending: value, mode: mode, returnSlot: returnSlot)
+    }
+
+    /// The same for the dispatch loop, which holds generators unmanaged: resuming one
+    /// (every `for` step over a generator, every `await`) counts no references.
+    @inline(__always)
+    func resumeInline(_ reference: Unmanaged<PyGenerator>, sending value: Value, mode: FrameMode,
+                      returnSlot: UnsafeMutablePointer<Value>) throws(PyError) -> Bool {
+        // Generator fields are read and written inside `_withUnsafeGuaranteedRef`, the
+        // one way Swift touches an unmanaged object without retaining it.
+        let state = reference._withUnsafeGuaranteedRef { $0.state }
+        if state != .suspended {
+            let kind = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() } == typeAddresses.coroutine
+                ? "coroutine" : "generator"
+            switch state {
+            case .finished:
+                if kind == "coroutine" { throw error("RuntimeError", "cannot reuse already awaited coroutine") }
+                return false
+            case .running:
+                throw error("ValueError", "\(kind) already executing")
+            default:
+                if !value.isNone { throw typeError("can't send non-None value to a just-started \(kind)") }
             }
-        case .suspended:
-            break
         }
-        guard fiber.count < frameLimit else { throw recursionError() }
-        if generator.state == .suspended {
-            generator.slots[generator.stackTop] = value
-            generator.stackTop += 1
+        let stack = frameStack
+        guard stack.depth.pointee < frameLimit else { throw recursionError() }
+        let slotTop = stack.slotTop
+        let frame = reference._withUnsafeGuaranteedRef { generator in
+            if generator.state == .suspended {
+                generator.slots[generator.stackTop] = value
+                generator.stackTop += 1
+            }
+            generator.state = .running
+            return Frame(
+                code: generator.code, base: generator.slots, sp: generator.slots + generator.stackTop, ip: generator.ip,
+                returnSlot: returnSlot, globalsReference: generator.globalsReference, namespace: nil,
+                generator: reference, mode: mode, instance: .null, slotTop: slotTop)
         }
-        generator.state = .running
-        let slotTop = fiber.last?.slotTop ?? fiber.slots
-        fiber.push(Frame(
-            code: generator.code, base: generator.slots, sp: generator.slots + generator.stackTop, ip: generator.ip,
-            returnSlot: returnSlot, globalsReference: Unmanaged.passUnretained(generator.globals), namespace: nil,
-            generator: Unmanaged.passUnretained(generator), mode: mode, instance: .null, slotTop: slotTop))
+        stack.push(frame)
         return true
     }
 

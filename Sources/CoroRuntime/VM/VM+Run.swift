@@ -16,10 +16,9 @@ extension VM {
         defer { nativeDepth -= 1 }
         // Hot state lives in locals; objects are held unowned(unsafe) (the heap owns
         // them), so the loop does no reference counting of its own.
-        let fiber = self.fiber
-        let frames = fiber.frames
-        let depth = fiber.depth
-        let stack = FrameStack(frames: frames, depth: depth, slotsEnd: fiber.slotsEnd)
+        let stack = frameStack
+        let frames = stack.frames
+        let depth = stack.depth
         // The registers of the running frame, loaded at the top of `dispatch` whenever
         // the running frame changes (calls, returns, yields, exceptions).
         var frameIndex = 0
@@ -35,6 +34,7 @@ extension VM {
         let rangeIteratorType = typeAddresses.rangeIterator
         let listIteratorType = typeAddresses.listIterator
         let generatorType = typeAddresses.generator
+        let coroutineType = typeAddresses.coroutine
         let cellType = typeAddresses.cell
         let builtinType = typeAddresses.builtinFunction
         let metatype = typeAddresses.type
@@ -515,10 +515,10 @@ extension VM {
                                 continue
                             }
                             if typePointer == generatorType {
-                                unowned(unsafe) let generator = unsafeDowncast(reference.takeUnretainedValue(), to: PyGenerator.self)
                                 frames[frameIndex].sp = sp
                                 frames[frameIndex].ip = ip
-                                if try resumeInline(generator, sending: .none, mode: .forIter, returnSlot: sp) {
+                                if try resumeInline(Unmanaged<PyGenerator>.fromOpaque(reference.toOpaque()), sending: .none,
+                                                    mode: .forIter, returnSlot: sp) {
                                     continue dispatch
                                 } else {
                                     sp -= 1
@@ -561,8 +561,8 @@ extension VM {
                         let result = sp[-1]
                         depth.pointee = frameIndex
                         let finished = frames[frameIndex]
-                        if let generator = finished.generator?.takeUnretainedValue() {
-                            generator.finish()
+                        if let generator = finished.generator {
+                            generator._withUnsafeGuaranteedRef { $0.finish() }
                             switch finished.mode {
                             case .forIter:
                                 // The generator is exhausted: the loop pops it and jumps past its end.
@@ -598,14 +598,15 @@ extension VM {
                         sp -= 1
                         depth.pointee = frameIndex
                         let suspended = frames[frameIndex]
-                        guard let generator = suspended.generator?.takeUnretainedValue() else {
-                            return .yielded(value)
+                        guard let reference = suspended.generator else { return .yielded(value) }
+                        let exception = currentException
+                        reference._withUnsafeGuaranteedRef { generator in
+                            generator.ip = ip
+                            generator.stackTop = sp - generator.slots
+                            generator.state = .suspended
+                            generator.savedException = exception
+                            generator.yieldedValue = operand != 0
                         }
-                        generator.ip = ip
-                        generator.stackTop = sp - generator.slots
-                        generator.state = .suspended
-                        generator.savedException = currentException
-                        generator.yieldedValue = operand != 0
                         switch suspended.mode {
                         case .native, .call, .initializer:
                             return .yielded(value)
@@ -622,8 +623,10 @@ extension VM {
                         frames[frameIndex].sp = sp
                         frames[frameIndex].ip = ip
                         let receiver = sp[-2]
-                        if let generator = receiver.as(PyGenerator.self), generator.state != .running,
-                           generator.state != .finished {
+                        if case .object(let object) = receiver,
+                           object._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() == coroutineType || $0.typeStorage.toOpaque() == generatorType }),
+                           case let generator = Unmanaged<PyGenerator>.fromOpaque(object.toOpaque()),
+                           generator._withUnsafeGuaranteedRef({ $0.state != .running && $0.state != .finished }) {
                             if try resumeInline(generator, sending: sp[-1], mode: .send, returnSlot: sp - 1) {
                                 continue dispatch
                             }

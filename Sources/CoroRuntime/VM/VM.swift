@@ -9,7 +9,11 @@ public final class VM {
     let builtins: PyDict
     /// `sys.modules`.
     let modules: PyDict
-    @exclusivity(unchecked) var fiber: Fiber
+    @exclusivity(unchecked) var fiber: Fiber {
+        didSet { frameStack = FrameStack(fiber) }
+    }
+    /// The running fiber's stacks as raw pointers, for hot paths that must not retain it.
+    @exclusivity(unchecked) private(set) var frameStack: FrameStack
     @exclusivity(unchecked) var recursionLimit = 1000
     /// Nested runs of the dispatch loop (native code calling back into scripts).
     @exclusivity(unchecked) var nativeDepth = 0
@@ -90,6 +94,7 @@ public final class VM {
         self.output = output
         self.errorOutput = errorOutput
         fiber = Fiber(slotCount: 1 << 22, frameCapacity: 1 << 18)
+        frameStack = FrameStack(fiber)
         currentThread = mainThread
         network = NetworkState(wake: { [interpreterLock] in interpreterLock.postEvent() })
         builtins = heap.makeImmortal(PyDict(type: types.dict))
@@ -248,6 +253,7 @@ struct TypeAddresses {
     let rangeIterator: UnsafeMutableRawPointer?
     let listIterator: UnsafeMutableRawPointer?
     let generator: UnsafeMutableRawPointer
+    let coroutine: UnsafeMutableRawPointer
     let cell: UnsafeMutableRawPointer
     let builtinFunction: UnsafeMutableRawPointer
     let type: UnsafeMutableRawPointer
@@ -263,5 +269,6 @@ struct TypeAddresses {
         rangeIterator = types.box[.rangeIterator].map { Unmanaged.passUnretained($0).toOpaque() }
         listIterator = types.box[.listIterator].map { Unmanaged.passUnretained($0).toOpaque() }
         generator = Unmanaged.passUnretained(types.generator).toOpaque()
+        coroutine = Unmanaged.passUnretained(types.coroutine).toOpaque()
     }
 }
