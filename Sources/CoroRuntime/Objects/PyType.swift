@@ -61,23 +61,30 @@ public final class PyType: PyObject {
     }
 
     /// Per-class memo of what attribute names resolve to (see `AttributeCache`),
-    /// indexed by the interned name's address.
-    let attributeCache: UnsafeMutablePointer<AttributeCache> = {
-        let table = UnsafeMutablePointer<AttributeCache>.allocate(capacity: PyType.attributeCacheSize)
-        table.initialize(repeating: AttributeCache(), count: PyType.attributeCacheSize)
-        return table
-    }()
-    static let attributeCacheSize = 64
+    /// indexed by the name's hash; made on first use (most builtin classes never need one).
+    @exclusivity(unchecked) private var attributeMemo: UnsafeMutablePointer<AttributeCache>?
+    /// Slots for 64 names, each read and written.
+    static let attributeMemoSize = 128
 
     deinit {
-        attributeCache.deallocate()
+        attributeMemo?.deallocate()
     }
 
-    /// The memo slot for reading or writing `name`.
+    /// The memo slot for reading or writing `name`. Indexed by the text's hash, not the
+    /// name's address: which names collide is then the same on every run (by address it
+    /// depended on where malloc put them, and so did the speed of a program).
     @inline(__always)
     func cacheSlot(for name: PyStr, store: Bool) -> UnsafeMutablePointer<AttributeCache> {
-        let hash = (Int(bitPattern: Unmanaged.passUnretained(name).toOpaque()) >> 4) &* 2 &+ (store ? 1 : 0)
-        return attributeCache + hash & (PyType.attributeCacheSize - 1)
+        let memo: UnsafeMutablePointer<AttributeCache>
+        if let attributeMemo {
+            memo = attributeMemo
+        } else {
+            memo = .allocate(capacity: PyType.attributeMemoSize)
+            memo.initialize(repeating: AttributeCache(), count: PyType.attributeMemoSize)
+            attributeMemo = memo
+        }
+        let mixed = UInt(bitPattern: name.hashValue) &* 0x9E37_79B9_7F4A_7C15
+        return memo + (Int(truncatingIfNeeded: mixed >> 58) &* 2 &+ (store ? 1 : 0))
     }
 
     /// Looks `name` up along the MRO.
