@@ -17,7 +17,9 @@ public indirect enum CodeConstant: Sendable, Equatable {
         case let (.bigInt(a, r), .bigInt(b, s)): return a == b && r == s
         // Floats compare by bit pattern so that 0.0 and -0.0 stay distinct constants.
         case let (.float(a), .float(b)), let (.imaginary(a), .imaginary(b)): return a.bitPattern == b.bitPattern
-        case let (.string(a), .string(b)): return a == b
+        // By bytes: Swift's `==` equates canonically equivalent texts ("é" and "e\u{301}"),
+        // which are distinct Python strings.
+        case let (.string(a), .string(b)): return a.utf8.elementsEqual(b.utf8)
         case let (.bytes(a), .bytes(b)): return a == b
         case let (.tuple(a), .tuple(b)): return a == b
         case let (.code(a), .code(b)): return a === b

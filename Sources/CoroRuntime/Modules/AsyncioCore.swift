@@ -76,6 +76,8 @@ struct AsyncioNames {
     let cancelMessage, cancelledException, coroutine, waiter, mustCancel, name: PyStr
     let ready, callback, arguments, handleCancelled, closed, debug, currentTask, runningLoop: PyStr
     let when, scheduled, sequence, timerCancelledCount: PyStr
+    /// Method names the natives look up on loops and futures.
+    let addDoneCallback, cancel, message, callSoon, callAt: PyStr
 
     init(_ intern: (String) -> PyStr) {
         state = intern("_state")
@@ -103,6 +105,11 @@ struct AsyncioNames {
         scheduled = intern("_scheduled")
         sequence = intern("_sequence")
         timerCancelledCount = intern("_timer_cancelled_count")
+        addDoneCallback = intern("add_done_callback")
+        cancel = intern("cancel")
+        message = intern("msg")
+        callSoon = intern("call_soon")
+        callAt = intern("call_at")
     }
 }
 

@@ -39,7 +39,7 @@ extension VM {
 
     /// `loop.call_soon(callback, *arguments)`, natively when the loop's is the native one.
     func callSoon(_ loop: Value, _ callback: Value, _ arguments: [Value], _ core: AsyncioCore) throws(PyError) {
-        if let object = loop.object, hasNative(object, intern("call_soon"), core.callSoon) {
+        if let object = loop.object, hasNative(object, core.names.callSoon, core.callSoon) {
             _ = try scheduleHandle(object, callback, arguments, core)
         } else {
             _ = try callMethod(loop, "call_soon", [callback] + arguments)

@@ -138,15 +138,15 @@ extension VM {
         setField(future, names.blocking, .bool(false))
         let wakeup = bindNative(core.taskWakeup, to: Value(task))
         root(wakeup)
-        if hasNative(future, intern("add_done_callback"), core.addDoneCallback) {
+        if hasNative(future, names.addDoneCallback, core.addDoneCallback) {
             try addDoneCallback(future, wakeup, core)
         } else {
             _ = try callMethod(result, "add_done_callback", [wakeup])
         }
         setField(task, names.waiter, result)
         if try isTrue(field(task, names.mustCancel)) {
-            let cancelled = try call(try getAttribute(result, intern("cancel")), [field(task, names.cancelMessage)],
-                                     keywordNames: [intern("msg")])
+            let cancelled = try call(try getAttribute(result, names.cancel), [field(task, names.cancelMessage)],
+                                     keywordNames: [names.message])
             if try isTrue(cancelled) { setField(task, names.mustCancel, .bool(false)) }
         }
     }

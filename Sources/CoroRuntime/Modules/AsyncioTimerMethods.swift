@@ -18,7 +18,7 @@ extension VM {
             if arguments[1].isNone { throw vm.typeError("delay must not be None") }
             let when = try vm.binaryOperation(try vm.callMethod(arguments[0], "time", []), arguments[1], BinaryOperation.add.rawValue)
             let rest = Array(arguments.positional.dropFirst(2))
-            if vm.hasNative(owner, vm.intern("call_at"), core.callAt) {
+            if vm.hasNative(owner, names.callAt, core.callAt) {
                 return Value(try vm.scheduleTimer(owner, when: when, rest[0], Array(rest.dropFirst()), core))
             }
             return try vm.callMethod(arguments[0], "call_at", [when] + rest)

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A `str`: Unicode code points, as in Python. The text is a Swift `String` (UTF-8);
 /// `count` is its number of code points and `isASCII` makes indexing O(1) in the
 /// common case; other strings index through a cached array of scalars.
@@ -74,8 +78,22 @@ public final class PyStr: PyObject {
         return result
     }
 
+    /// Code-point equality: the same UTF-8 bytes (Swift's `==` would also equate
+    /// canonically equivalent texts, which Python keeps apart).
     @inline(__always)
     func equals(_ other: PyStr) -> Bool {
-        self === other || (count == other.count && value.utf8.elementsEqual(other.value.utf8))
+        if self === other { return true }
+        guard count == other.count else { return false }
+        if let cachedHash, let otherHash = other.cachedHash, cachedHash != otherHash { return false }
+        let bytesEqual = value.utf8.withContiguousStorageIfAvailable { mine in
+            other.value.utf8.withContiguousStorageIfAvailable { theirs in
+                guard mine.count == theirs.count, let left = mine.baseAddress, let right = theirs.baseAddress else {
+                    return mine.count == theirs.count
+                }
+                return memcmp(left, right, mine.count) == 0
+            }
+        }
+        if let bytesEqual, let result = bytesEqual { return result }
+        return value.utf8.elementsEqual(other.value.utf8)
     }
 }

@@ -65,12 +65,13 @@ extension VM {
     /// Pushes a frame for `code` above frame `index`: the arguments (after `instance`,
     /// for an `__init__`) become its first locals, the rest start unbound, cells are made.
     @inline(__always)
-    func pushFrame(_ code: RuntimeCode, of function: Unmanaged<PyFunction>, arguments: UnsafeMutablePointer<Value>,
+    func pushFrame(_ codeReference: Unmanaged<RuntimeCode>, of function: Unmanaged<PyFunction>, arguments: UnsafeMutablePointer<Value>,
                    count: Int, instance: Value, returnSlot: UnsafeMutablePointer<Value>, mode: FrameMode,
                    above index: Int, limit: Int, on stack: FrameStack) throws(PyError) {
         let frames = stack.frames
         let newBase = frames[index].slotTop
-        guard newBase + code.frameSize <= stack.slotsEnd, index + 1 < limit else { throw recursionError() }
+        let (frameSize, localCount, derefCount) = codeReference._withUnsafeGuaranteedRef { ($0.frameSize, $0.localCount, $0.derefCount) }
+        guard newBase + frameSize <= stack.slotsEnd, index + 1 < limit else { throw recursionError() }
         var slot = newBase
         if !instance.isNull {
             slot.pointee = instance
@@ -78,16 +79,16 @@ extension VM {
         }
         for position in 0..<count { slot[position] = arguments[position] }
         slot += count
-        let stackStart = newBase + code.localCount + code.derefCount
+        let stackStart = newBase + localCount + derefCount
         while slot < stackStart {
             slot.pointee = .null
             slot += 1
         }
-        if code.derefCount > 0 { prepareCells(function, base: newBase) }
+        if derefCount > 0 { prepareCells(function, base: newBase) }
         (frames + index + 1).initialize(to: Frame(
-            code: code, base: newBase, sp: stackStart, ip: 0, returnSlot: returnSlot,
+            code: codeReference.takeUnretainedValue(), base: newBase, sp: stackStart, ip: 0, returnSlot: returnSlot,
             globalsReference: function._withUnsafeGuaranteedRef { $0.globalsReference }, namespace: nil, generator: nil,
-            mode: mode, instance: instance, slotTop: newBase + code.frameSize))
+            mode: mode, instance: instance, slotTop: newBase + frameSize))
         stack.depth.pointee = index + 2
     }
 

@@ -200,6 +200,7 @@ extension VM {
 
     /// Resumes a generator from native code (`next`, `send`, `throw`).
     func resumeGenerator(_ generator: PyGenerator, sending value: Value, throwing exception: PyException? = nil) throws(PyError) -> RunOutcome {
+        if exception == nil { return try resumeGenerator(Unmanaged.passUnretained(generator), sending: value) }
         if let exception, generator.state == .created {
             generator.finish()
             throw PyError(exception: exception)
@@ -217,6 +218,17 @@ extension VM {
             }
             return try run(raising: exception)
         }
+    }
+
+    /// `send(value)` from native code (`next`, `sum` over a generator...), counting no
+    /// references.
+    func resumeGenerator(_ generator: Unmanaged<PyGenerator>, sending value: Value) throws(PyError) -> RunOutcome {
+        var slot = Value.null
+        let resumed = try withUnsafeMutablePointer(to: &slot) { pointer throws(PyError) in
+            try resumeInline(generator, sending: value, mode: .native, returnSlot: pointer)
+        }
+        guard resumed else { return .returned(.none) }
+        return try run()
     }
 
     /// Binds call arguments to a function's parameters, as CPython does, with its

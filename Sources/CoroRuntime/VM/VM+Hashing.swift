@@ -12,6 +12,9 @@ extension VM {
         case .float(let number): return hashFloat(number)
         case .none, .null: return 0x5c_8a_3f_10
         case .object(let reference):
+            if reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == typeAddresses.str {
+                return reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyStr.self).hashValue }
+            }
             let object = reference.takeUnretainedValue()
             if let string = object as? PyStr { return string.hashValue }
             if object.type.isBuiltin {

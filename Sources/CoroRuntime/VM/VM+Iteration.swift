@@ -69,15 +69,17 @@ extension VM {
         guard case .object(let reference) = iterator else {
             throw typeError("'\(typeName(iterator))' object is not an iterator")
         }
-        let object = reference.takeUnretainedValue()
-        if let box = object as? PyBox, box.type.isBuiltin || box.kind == .enumerate || box.kind == .zip {
-            return try nextFromBox(box)
-        }
-        if let generator = object as? PyGenerator, generator.type === types.generator {
-            switch try resumeGenerator(generator, sending: .none) {
+        if reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == typeAddresses.generator {
+            // The common case (sum, list, join... over a generator), without casts or
+            // reference counting.
+            switch try resumeGenerator(Unmanaged<PyGenerator>.fromOpaque(reference.toOpaque()), sending: .none) {
             case .yielded(let value): return value
             case .returned: return nil
             }
+        }
+        let object = reference.takeUnretainedValue()
+        if let box = object as? PyBox, box.type.isBuiltin || box.kind == .enumerate || box.kind == .zip {
+            return try nextFromBox(box)
         }
         guard let method = object.type.lookup(names.next) else {
             throw typeError("'\(object.type.name)' object is not an iterator")

@@ -232,9 +232,16 @@ extension VM {
     /// Dict and set key equality (hashes already matched).
     func keysEqual(_ left: Value, _ right: Value) throws(PyError) -> Bool {
         if left.isIdentical(to: right) { return true }
-        if case .object(let a) = left, case .object(let b) = right,
-           let x = a.takeUnretainedValue() as? PyStr, let y = b.takeUnretainedValue() as? PyStr {
-            return x.equals(y)
+        if case .object(let a) = left, case .object(let b) = right {
+            // Two exact strs (the usual keys), compared without casts or reference counting.
+            let strType = typeAddresses.str
+            if a._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == strType,
+               b._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == strType {
+                return a._withUnsafeGuaranteedRef { x in
+                    b._withUnsafeGuaranteedRef { y in unsafeDowncast(x, to: PyStr.self).equals(unsafeDowncast(y, to: PyStr.self)) }
+                }
+            }
+            if let x = a.takeUnretainedValue() as? PyStr, let y = b.takeUnretainedValue() as? PyStr { return x.equals(y) }
         }
         return try compareBool(left, right, .eq)
     }

@@ -96,13 +96,13 @@ extension VM {
                         // A cell of this frame or a captured one: read or write its value in place.
                         if case .object(let reference) = base[code.localCount + operand],
                            reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == cellType {
-                            unowned(unsafe) let cell = unsafeDowncast(reference.takeUnretainedValue(), to: PyCell.self)
                             if opcode == .storeDeref {
                                 sp -= 1
-                                cell.value = sp.pointee
+                                let stored = sp.pointee
+                                reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyCell.self).value = stored }
                                 continue
                             }
-                            let value = cell.value
+                            let value = reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyCell.self).value }
                             if !value.isNull {
                                 sp.pointee = value
                                 sp += 1
@@ -235,12 +235,14 @@ extension VM {
                         let container = sp[-2]
                         if case .object(let reference) = container, case .int(let index) = sp[-1],
                            reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == listType {
-                            unowned(unsafe) let list = unsafeDowncast(reference.takeUnretainedValue(), to: PyList.self)
-                            let position = index < 0 ? index + list.items.count : index
-                            guard position >= 0 && position < list.items.count else {
-                                throw error("IndexError", "list index out of range")
+                            let item: Value = reference._withUnsafeGuaranteedRef { object in
+                                let list = unsafeDowncast(object, to: PyList.self)
+                                let count = list.items.count
+                                let position = index < 0 ? index + count : index
+                                return position >= 0 && position < count ? list.items[position] : .null
                             }
-                            sp[-2] = list.items[position]
+                            if item.isNull { throw error("IndexError", "list index out of range") }
+                            sp[-2] = item
                         } else {
                             sp[-2] = try getItem(container, sp[-1])
                         }
@@ -250,12 +252,15 @@ extension VM {
                         frames[frameIndex].ip = ip
                         if case .object(let reference) = sp[-2], case .int(let index) = sp[-1],
                            reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == listType {
-                            unowned(unsafe) let list = unsafeDowncast(reference.takeUnretainedValue(), to: PyList.self)
-                            let position = index < 0 ? index + list.items.count : index
-                            guard position >= 0 && position < list.items.count else {
-                                throw error("IndexError", "list assignment index out of range")
+                            let value = sp[-3]
+                            let stored: Bool = reference._withUnsafeGuaranteedRef { object in
+                                let list = unsafeDowncast(object, to: PyList.self)
+                                let position = index < 0 ? index + list.items.count : index
+                                guard position >= 0 && position < list.items.count else { return false }
+                                list.items[position] = value
+                                return true
                             }
-                            list.items[position] = sp[-3]
+                            if !stored { throw error("IndexError", "list assignment index out of range") }
                         } else {
                             try setItem(sp[-2], sp[-1], sp[-3])
                         }
@@ -286,11 +291,11 @@ extension VM {
                         frames[frameIndex].ip = ip
                         if names.isNull, case .object(let reference) = callable,
                            reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == functionType {
-                            unowned(unsafe) let function = unsafeDowncast(reference.takeUnretainedValue(), to: PyFunction.self)
-                            unowned(unsafe) let callee = function.code
-                            if callee.isSimple && callee.argumentCount == count {
+                            let function = Unmanaged<PyFunction>.fromOpaque(reference.toOpaque())
+                            let callee = function._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.code) }
+                            if callee._withUnsafeGuaranteedRef({ $0.isSimple && $0.argumentCount == count }) {
                                 // Fast path: exact positional arguments to a plain function.
-                                try pushFrame(callee, of: Unmanaged.passUnretained(function), arguments: arguments, count: count,
+                                try pushFrame(callee, of: function, arguments: arguments, count: count,
                                               instance: .null, returnSlot: receiverSlot, mode: .call, above: frameIndex,
                                               limit: frameLimit, on: stack)
                                 if budget.pointee <= 0 { try safepoint(keepingRoots: rootsMark) }
@@ -303,9 +308,8 @@ extension VM {
                             // make the instance and run __init__ as a frame of this loop.
                             unowned(unsafe) let type = unsafeDowncast(reference.takeUnretainedValue(), to: PyType.self)
                             if let initializerReference = directInitializer(type) {
-                                unowned(unsafe) let function = initializerReference.takeUnretainedValue()
-                                unowned(unsafe) let callee = function.code
-                                if callee.isSimple && callee.argumentCount == count + 1 {
+                                let callee = initializerReference._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.code) }
+                                if callee._withUnsafeGuaranteedRef({ $0.isSimple && $0.argumentCount == count + 1 }) {
                                     let instance = type.layout == .exception
                                         ? Value(heap.register(PyException(type: type, args: Array(UnsafeBufferPointer(start: arguments, count: count)))))
                                         : Value(heap.register(PyObject(type: type)))
@@ -485,12 +489,16 @@ extension VM {
                         if case .object(let reference) = iterator {
                             let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
                             if typePointer == rangeIteratorType {
-                                unowned(unsafe) let box = unsafeDowncast(reference.takeUnretainedValue(), to: PyBox.self)
-                                let current = box.state
-                                if box.remaining > 0 {
+                                let next: Int? = reference._withUnsafeGuaranteedRef { object in
+                                    let box = unsafeDowncast(object, to: PyBox.self)
+                                    guard box.remaining > 0 else { return nil }
                                     box.remaining -= 1
+                                    let current = box.state
                                     box.state = current &+ box.step
-                                    sp.pointee = .int(current)
+                                    return current
+                                }
+                                if let next {
+                                    sp.pointee = .int(next)
                                     sp += 1
                                 } else {
                                     sp -= 1
@@ -499,19 +507,29 @@ extension VM {
                                 continue
                             }
                             if typePointer == listIteratorType {
-                                unowned(unsafe) let box = unsafeDowncast(reference.takeUnretainedValue(), to: PyBox.self)
-                                if case .object(let listReference) = box.subject {
-                                    unowned(unsafe) let list = unsafeDowncast(listReference.takeUnretainedValue(), to: PyList.self)
-                                    if box.state < list.items.count {
-                                        sp.pointee = list.items[box.state]
-                                        box.state += 1
-                                        sp += 1
-                                        continue
+                                let item: Value = reference._withUnsafeGuaranteedRef { object in
+                                    let box = unsafeDowncast(object, to: PyBox.self)
+                                    if case .object(let listReference) = box.subject {
+                                        let position = box.state
+                                        let found: Value = listReference._withUnsafeGuaranteedRef { list in
+                                            let items = unsafeDowncast(list, to: PyList.self)
+                                            return position < items.items.count ? items.items[position] : .null
+                                        }
+                                        if !found.isNull {
+                                            box.state = position + 1
+                                            return found
+                                        }
                                     }
+                                    box.subject = .none
+                                    return .null
                                 }
-                                box.subject = .none
-                                sp -= 1
-                                ip = operand
+                                if item.isNull {
+                                    sp -= 1
+                                    ip = operand
+                                } else {
+                                    sp.pointee = item
+                                    sp += 1
+                                }
                                 continue
                             }
                             if typePointer == generatorType {

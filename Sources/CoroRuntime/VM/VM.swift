@@ -229,7 +229,22 @@ public final class VM {
 /// The interned (immortal, shared) `str` objects of an interpreter: names in code and
 /// identifiers, so that attribute lookups compare pointers first.
 final class Interner {
-    private var table: [String: PyStr] = [:]
+    /// A text compared by its bytes: a `String` key would equate canonically equivalent
+    /// texts ("é" and "e\u{301}"), which are distinct Python strings.
+    private struct ExactText: Hashable {
+        let text: String
+
+        static func == (left: ExactText, right: ExactText) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            let hashed = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
+    }
+
+    private var table: [ExactText: PyStr] = [:]
     private let heap: Heap
     private let type: PyType
 
@@ -239,9 +254,10 @@ final class Interner {
     }
 
     func intern(_ text: String) -> PyStr {
-        if let existing = table[text] { return existing }
+        let key = ExactText(text: text)
+        if let existing = table[key] { return existing }
         let made = heap.makeImmortal(PyStr(type: type, text))
-        table[text] = made
+        table[key] = made
         return made
     }
 }
@@ -254,6 +270,7 @@ struct TypeAddresses {
     let listIterator: UnsafeMutableRawPointer?
     let generator: UnsafeMutableRawPointer
     let coroutine: UnsafeMutableRawPointer
+    let str: UnsafeMutableRawPointer
     let cell: UnsafeMutableRawPointer
     let builtinFunction: UnsafeMutableRawPointer
     let type: UnsafeMutableRawPointer
@@ -270,5 +287,6 @@ struct TypeAddresses {
         listIterator = types.box[.listIterator].map { Unmanaged.passUnretained($0).toOpaque() }
         generator = Unmanaged.passUnretained(types.generator).toOpaque()
         coroutine = Unmanaged.passUnretained(types.coroutine).toOpaque()
+        str = Unmanaged.passUnretained(types.str).toOpaque()
     }
 }
