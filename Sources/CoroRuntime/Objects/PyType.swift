@@ -70,11 +70,12 @@ public final class PyType: PyObject {
         attributeMemo?.deallocate()
     }
 
-    /// The memo slot for reading or writing `name`. Indexed by the text's hash, not the
-    /// name's address: which names collide is then the same on every run (by address it
-    /// depended on where malloc put them, and so did the speed of a program).
+    /// The memo slot for reading or writing the name whose text hashes to `hash`. By the
+    /// text's hash, not the name's address: which names collide is then the same on
+    /// every run (by address it depended on where malloc put them, and so did the speed
+    /// of a program).
     @inline(__always)
-    func cacheSlot(for name: PyStr, store: Bool) -> UnsafeMutablePointer<AttributeCache> {
+    func cacheSlot(hash: Int, store: Bool) -> UnsafeMutablePointer<AttributeCache> {
         let memo: UnsafeMutablePointer<AttributeCache>
         if let attributeMemo {
             memo = attributeMemo
@@ -83,7 +84,7 @@ public final class PyType: PyObject {
             memo.initialize(repeating: AttributeCache(), count: PyType.attributeMemoSize)
             attributeMemo = memo
         }
-        let mixed = UInt(bitPattern: name.hashValue) &* 0x9E37_79B9_7F4A_7C15
+        let mixed = UInt(bitPattern: hash) &* 0x9E37_79B9_7F4A_7C15
         return memo + (Int(truncatingIfNeeded: mixed >> 58) &* 2 &+ (store ? 1 : 0))
     }
 

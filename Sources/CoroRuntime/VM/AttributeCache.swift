@@ -30,14 +30,17 @@ struct AttributeCache {
 extension VM {
     /// Fills an instruction's cache for attribute `name` of instances of `type`, from the
     /// class's memo when it knows (reads and writes are memoised separately).
-    func fillAttributeCache(_ cache: UnsafeMutablePointer<AttributeCache>, _ type: PyType, _ name: PyStr, forStore: Bool) {
-        let memo = type.cacheSlot(for: name, store: forStore)
-        if memo.pointee.name == Unmanaged.passUnretained(name).toOpaque(), memo.pointee.epoch == typeEpoch.pointee,
-           memo.pointee.isStore == forStore {
+    /// Class and name come unmanaged: the dispatch loop calls this at every miss of a
+    /// polymorphic site, and a memo hit then counts no references.
+    func fillAttributeCache(_ cache: UnsafeMutablePointer<AttributeCache>, _ typeReference: Unmanaged<PyType>, _ name: NameKey,
+                            forStore: Bool) {
+        let memo = typeReference._withUnsafeGuaranteedRef { $0.cacheSlot(hash: name.hash, store: forStore) }
+        if memo.pointee.name == name.address, memo.pointee.epoch == typeEpoch.pointee, memo.pointee.isStore == forStore {
             cache.pointee = memo.pointee
             return
         }
-        resolveAttribute(cache, type, name, forStore: forStore)
+        resolveAttribute(cache, typeReference.takeUnretainedValue(), Unmanaged<PyStr>.fromOpaque(name.address).takeUnretainedValue(),
+                         forStore: forStore)
         cache.pointee.isStore = forStore
         memo.pointee = cache.pointee
     }

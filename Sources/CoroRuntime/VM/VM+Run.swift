@@ -151,7 +151,8 @@ extension VM {
                         if case .object(let reference) = sp[-1] {
                             let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
                             if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
-                                fillAttributeCache(cache, reference.takeUnretainedValue().type, code.name(operand), forStore: false)
+                                fillAttributeCache(cache, reference._withUnsafeGuaranteedRef { $0.typeStorage }, code.nameKey(operand),
+                                                   forStore: false)
                             }
                             if cache.pointee.type == typePointer {
                                 let found = cachedAttribute(reference, code.nameKey(operand), cache)
@@ -169,7 +170,8 @@ extension VM {
                         if case .object(let reference) = sp[-1] {
                             let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
                             if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
-                                fillAttributeCache(cache, reference.takeUnretainedValue().type, code.name(operand), forStore: true)
+                                fillAttributeCache(cache, reference._withUnsafeGuaranteedRef { $0.typeStorage }, code.nameKey(operand),
+                                                   forStore: true)
                             }
                             if cache.pointee.type == typePointer, cache.pointee.kind == .instanceField {
                                 let key = code.nameKey(operand)
@@ -207,9 +209,10 @@ extension VM {
                         if case .object(let reference) = receiver {
                             let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
                             if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
-                                let object = reference.takeUnretainedValue()
-                                if !(object is PyType || object is PyModule || object is PyBox) {
-                                    fillAttributeCache(cache, object.type, code.name(operand), forStore: false)
+                                let plain = reference._withUnsafeGuaranteedRef { !($0 is PyType || $0 is PyModule || $0 is PyBox) }
+                                if plain {
+                                    fillAttributeCache(cache, reference._withUnsafeGuaranteedRef { $0.typeStorage }, code.nameKey(operand),
+                                                       forStore: false)
                                 }
                             }
                             if cache.pointee.type == typePointer, cache.pointee.kind == .method,
