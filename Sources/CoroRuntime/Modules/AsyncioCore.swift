@@ -139,14 +139,17 @@ extension VM {
     /// class default.
     @inline(__always)
     func field(_ object: PyObject, _ name: PyStr) -> Value {
-        if let attributes = object.attributes, let value = attributes.lookupString(name) { return value }
-        return object.type.lookup(name) ?? .none
+        if let attributes = object.attributesReference,
+           let value = attributes._withUnsafeGuaranteedRef({ $0.lookupString(name) }) {
+            return value
+        }
+        return object.typeStorage._withUnsafeGuaranteedRef { $0.lookup(name) } ?? .none
     }
 
     @inline(__always)
     func setField(_ object: PyObject, _ name: PyStr, _ value: Value) {
-        if let attributes = object.attributes {
-            attributes.setString(name, value)
+        if let attributes = object.attributesReference {
+            attributes._withUnsafeGuaranteedRef { $0.setString(name, value) }
         } else {
             let attributes = newDict()
             attributes.setString(name, value)

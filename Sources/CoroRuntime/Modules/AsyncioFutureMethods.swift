@@ -81,9 +81,14 @@ extension VM {
 
     /// States are compared as the script compares them (by value), the same string first.
     func sameState(_ state: Value, _ expected: Value) -> Bool {
-        if case .object(let left) = state, case .object(let right) = expected, left.toOpaque() == right.toOpaque() { return true }
-        guard let left = state.as(PyStr.self), let right = expected.as(PyStr.self) else { return false }
-        return left.value == right.value
+        guard case .object(let left) = state, case .object(let right) = expected else { return false }
+        if left.toOpaque() == right.toOpaque() { return true }
+        let strType = typeAddresses.str
+        guard left._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == strType,
+              right._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == strType else { return false }
+        return left._withUnsafeGuaranteedRef { a in
+            right._withUnsafeGuaranteedRef { b in unsafeDowncast(a, to: PyStr.self).equals(unsafeDowncast(b, to: PyStr.self)) }
+        }
     }
 
     func futureResult(_ future: PyObject, _ core: AsyncioCore) throws(PyError) -> Value {
