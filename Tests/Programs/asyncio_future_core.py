@@ -72,7 +72,7 @@ async def futures():
         print('stop value', stop.value)
 
     show('unbound on int', lambda: asyncio.Future.done(3))
-    show('no loop', asyncio.get_running_loop().call_later.__qualname__.__len__)
+    show('method qualname', lambda: asyncio.get_running_loop().call_later.__qualname__)
 
 
 async def bad_yields():

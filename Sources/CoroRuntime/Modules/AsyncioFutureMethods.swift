@@ -108,7 +108,11 @@ extension VM {
 
     /// An instance of a script exception class with one message argument.
     func newError(_ type: PyType, _ message: String) throws(PyError) -> PyException {
-        guard let made = try call(Value(type), [str(message)]).as(PyException.self) else {
+        try newError(type, arguments: [str(message)])
+    }
+
+    func newError(_ type: PyType, arguments: [Value]) throws(PyError) -> PyException {
+        guard let made = try call(Value(type), arguments).as(PyException.self) else {
             throw typeError("exceptions must derive from BaseException")
         }
         return made
@@ -120,10 +124,7 @@ extension VM {
             return stored
         }
         let message = field(future, core.names.cancelMessage)
-        guard let made = try call(Value(core.cancelledError), message.isNone ? [] : [message]).as(PyException.self) else {
-            throw typeError("exceptions must derive from BaseException")
-        }
-        return made
+        return try newError(core.cancelledError, arguments: message.isNone ? [] : [message])
     }
 
     /// InvalidStateError unless the future is pending (worded as CPython's C Future).

@@ -47,16 +47,23 @@ extension VM {
     }
 
     private func scheduleHandle(_ loop: PyObject, _ callback: Value, _ arguments: [Value], _ core: AsyncioCore) throws(PyError) -> PyObject {
+        let handle = try makeHandle(core.handle, loop, callback, arguments, core)
+        guard let ready = field(loop, core.names.ready).as(PyList.self) else { throw typeError("the loop's ready queue is not a list") }
+        ready.items.append(Value(handle))
+        return handle
+    }
+
+    /// A Handle or TimerHandle of an open loop, with the fields `Handle.__init__` sets.
+    func makeHandle(_ type: PyType, _ loop: PyObject, _ callback: Value, _ arguments: [Value],
+                    _ core: AsyncioCore) throws(PyError) -> PyObject {
         let names = core.names
         if try isTrue(field(loop, names.closed)) { throw error("RuntimeError", "Event loop is closed") }
-        let handle = heap.register(PyObject(type: core.handle))
+        let handle = heap.register(PyObject(type: type))
         let fields = newDict()
         fields.setString(names.callback, callback)
         fields.setString(names.arguments, arguments.isEmpty ? Value(emptyTuple) : tuple(arguments))
         fields.setString(names.loop, Value(loop))
         handle.attributes = fields
-        guard let ready = field(loop, names.ready).as(PyList.self) else { throw typeError("the loop's ready queue is not a list") }
-        ready.items.append(Value(handle))
         return handle
     }
 

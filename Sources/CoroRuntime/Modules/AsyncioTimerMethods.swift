@@ -69,19 +69,13 @@ extension VM {
     private func scheduleTimer(_ loop: PyObject, when: Value, _ callback: Value, _ arguments: [Value],
                                _ core: AsyncioCore) throws(PyError) -> PyObject {
         let names = core.names
-        if try isTrue(field(loop, names.closed)) { throw error("RuntimeError", "Event loop is closed") }
-        let timer = heap.register(PyObject(type: core.timerHandle))
-        let fields = newDict()
-        fields.setString(names.callback, callback)
-        fields.setString(names.arguments, arguments.isEmpty ? Value(emptyTuple) : tuple(arguments))
-        fields.setString(names.loop, Value(loop))
-        fields.setString(names.when, when)
-        timer.attributes = fields
+        let timer = try makeHandle(core.timerHandle, loop, callback, arguments, core)
+        setField(timer, names.when, when)
         let sequence = try binaryOperation(field(loop, names.sequence), .int(1), BinaryOperation.add.rawValue)
         setField(loop, names.sequence, sequence)
         guard let timers = field(loop, names.scheduled).as(PyList.self) else { throw typeError("the loop's timers are not a list") }
         try withRoots([Value(timer)]) { () throws(PyError) in try heapPush(timers, tuple([when, sequence, Value(timer)])) }
-        fields.setString(names.scheduled, .bool(true))
+        setField(timer, names.scheduled, .bool(true))
         return timer
     }
 

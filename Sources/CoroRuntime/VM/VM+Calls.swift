@@ -167,7 +167,7 @@ extension VM {
         // Generator fields are read and written inside `_withUnsafeGuaranteedRef`, the
         // one way Swift touches an unmanaged object without retaining it.
         let state = reference._withUnsafeGuaranteedRef { $0.state }
-        if state != .suspended {
+        if state != .suspended && (state != .created || !value.isNone) {
             let kind = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() } == typeAddresses.coroutine
                 ? "coroutine" : "generator"
             switch state {
@@ -177,7 +177,7 @@ extension VM {
             case .running:
                 throw error("ValueError", "\(kind) already executing")
             default:
-                if !value.isNone { throw typeError("can't send non-None value to a just-started \(kind)") }
+                throw typeError("can't send non-None value to a just-started \(kind)")
             }
         }
         let stack = frameStack
