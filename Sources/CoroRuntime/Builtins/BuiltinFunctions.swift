@@ -308,29 +308,33 @@ extension VM {
             var total: Value = arguments.argument(1, "start") ?? .int(0)
             if total.as(PyStr.self) != nil { throw vm.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
             let iterator = try vm.iterate(arguments[0])
-            // One rooted slot holds the running total (which may be a big int).
+            // One rooted slot holds the running total (which may be a big int). While the
+            // total and the items are exact ints that fit in 128 bits, the total is kept
+            // unboxed in `wide` (as CPython keeps a C long), so no big int is made per item.
             vm.root(iterator)
             let totalSlot = vm.temporaryRoots.count
             vm.temporaryRoots.append(total)
+            var wide = vm.exactMediumInt(total)
             while let item = try vm.nextItem(iterator) {
-                if case .int(let a) = total, case .int(let b) = item {
-                    let (sum, overflow) = a.addingReportingOverflow(b)
-                    if !overflow {
-                        total = .int(sum)
-                        continue
+                if let accumulated = wide {
+                    if let addend = vm.exactMediumInt(item) {
+                        let (sum, overflow) = accumulated.addingReportingOverflow(addend)
+                        if !overflow {
+                            wide = sum
+                            continue
+                        }
                     }
+                    total = vm.intValue(medium: accumulated)
                 } else if case .float(let a) = total, case .float(let b) = item {
                     total = .float(a + b)
                     continue
                 }
-                if let sum = vm.mediumBinary(total, item, BinaryOperation.add.rawValue) {
-                    total = sum
-                } else {
-                    total = try vm.binaryOperation(total, item, BinaryOperation.add.rawValue)
-                }
                 if totalSlot < vm.temporaryRoots.count { vm.temporaryRoots[totalSlot] = total }
+                total = try vm.binaryOperation(total, item, BinaryOperation.add.rawValue)
+                if totalSlot < vm.temporaryRoots.count { vm.temporaryRoots[totalSlot] = total }
+                wide = vm.exactMediumInt(total)
             }
-            return total
+            return wide.map { vm.intValue(medium: $0) } ?? total
         }
         for name in ["min", "max"] {
             defineBuiltin(name) { vm, arguments throws(PyError) in try vm.minMax(arguments, name: name) }

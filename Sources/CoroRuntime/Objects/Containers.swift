@@ -32,10 +32,12 @@ public final class PyTuple: PyObject {
 }
 
 /// An `int` too large for 64 bits. Values that fit in 128 bits are kept as `Int128`
-/// (arithmetic on them needs no allocation); the `BigInt` is made when first needed.
+/// (arithmetic on them needs no allocation). Larger ones are kept as a `BigInt`, as
+/// `SignedWords` (what + and - work on), or both: each form is made when first needed.
 public final class PyBigInt: PyObject {
     let medium: Int128?
     @exclusivity(unchecked) private var big: BigInt?
+    @exclusivity(unchecked) private var words: SignedWords?
 
     init(type: PyType, _ value: BigInt) {
         big = value
@@ -48,10 +50,23 @@ public final class PyBigInt: PyObject {
         super.init(type: type)
     }
 
+    init(type: PyType, words: SignedWords) {
+        self.words = words
+        medium = words.int128
+        super.init(type: type)
+    }
+
     var value: BigInt {
         if let big { return big }
-        let made = makeBigInt(medium ?? 0)
+        let made = words?.bigInt ?? makeBigInt(medium ?? 0)
         big = made
+        return made
+    }
+
+    var signedWords: SignedWords {
+        if let words { return words }
+        let made = medium.map { SignedWords($0) } ?? SignedWords(value)
+        words = made
         return made
     }
 }

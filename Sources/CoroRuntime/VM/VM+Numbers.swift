@@ -18,10 +18,26 @@ extension VM {
         }
     }
 
+    /// An int operand as words; nil for anything but ints and bools.
+    private func signedWords(_ value: Value) -> SignedWords? {
+        switch value {
+        case .int(let number): return SignedWords(words: [number.magnitude], negative: number < 0)
+        case .bool(let flag): return SignedWords(words: [flag ? 1 : 0], negative: false)
+        case .object(let reference): return (reference.takeUnretainedValue() as? PyBigInt)?.signedWords
+        default: return nil
+        }
+    }
+
+    /// A big int result given as words, as a value.
+    func intValue(_ number: SignedWords) -> Value {
+        if let medium = number.int128 { return intValue(medium: medium) }
+        return Value(heap.register(PyBigInt(type: types.int, words: number), storageBytes: number.words.count * 8))
+    }
+
     /// A big int result as a value: back to a small int when it fits.
     func intValue(_ number: BigInt) -> Value {
         if let small = smallInt(number) { return .int(small) }
-        return Value(heap.register(PyBigInt(type: types.int, number)))
+        return Value(heap.register(PyBigInt(type: types.int, number), storageBytes: number.magnitude.words.count * 8))
     }
 
     /// A number as a float, if it is a float, int or bool.
@@ -64,10 +80,24 @@ extension VM {
         if let a = mediumInt(left), let b = mediumInt(right), let result = mediumOperation(a, b, operation) {
             return result
         }
+        switch operation {
+        case .add, .sub:
+            guard let a = signedWords(left), var b = signedWords(right) else { return nil }
+            if operation == .sub { b = SignedWords(words: b.words, negative: !b.negative) }
+            return intValue(BigIntWords.sum(a, b))
+        case .mul:
+            if case .int(let factor) = right.normalizedBool, let a = signedWords(left) { return intValue(BigIntWords.product(a, factor)) }
+            if case .int(let factor) = left.normalizedBool, let b = signedWords(right) { return intValue(BigIntWords.product(b, factor)) }
+        case .floorDiv, .mod:
+            if case .int(let divisor) = right.normalizedBool, divisor != 0, let a = signedWords(left) {
+                let (quotient, remainder) = BigIntWords.floorDivided(a, by: divisor)
+                return operation == .mod ? .int(remainder) : intValue(quotient)
+            }
+        default: break
+        }
         guard let a = bigInt(left), let b = bigInt(right) else { return nil }
         switch operation {
-        case .add: return intValue(a + b)
-        case .sub: return intValue(a - b)
+        case .add, .sub, .matMul: return nil // + and - were answered above; ints have no @
         case .mul: return intValue(a * b)
         case .trueDiv:
             if b == 0 { throw error("ZeroDivisionError", "division by zero") }
@@ -96,7 +126,6 @@ extension VM {
         case .and: return intValue(a & b)
         case .or: return intValue(a | b)
         case .xor: return intValue(a ^ b)
-        case .matMul: return nil
         }
     }
 
@@ -111,7 +140,7 @@ extension VM {
 
     /// An exact `int` (not a subclass or bool) as an Int128 when it fits.
     @inline(__always)
-    private func exactMediumInt(_ value: Value) -> Int128? {
+    func exactMediumInt(_ value: Value) -> Int128? {
         switch value {
         case .int(let number): return Int128(number)
         case .object(let reference):

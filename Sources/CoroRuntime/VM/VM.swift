@@ -116,7 +116,7 @@ public final class VM {
     func intern(_ text: String) -> PyStr { interner.intern(text) }
 
     @inline(__always)
-    func str(_ text: String) -> Value { Value(heap.register(PyStr(type: types.str, text))) }
+    func str(_ text: String) -> Value { Value(heap.register(PyStr(type: types.str, text), storageBytes: text.utf8.count)) }
 
     func newList(_ items: [Value]) -> PyList { heap.register(PyList(type: types.list, items)) }
     func list(_ items: [Value]) -> Value { Value(newList(items)) }
