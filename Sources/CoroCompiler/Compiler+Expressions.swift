@@ -110,20 +110,31 @@ extension Compiler {
             emit(.loadAttr, nameIndex(name))
         case .subscript(let value, let index, _):
             expression(value)
-            expression(index)
-            emit(.binarySubscr)
+            if case .slice(let lower, let upper, nil) = index.kind {
+                // BINARY_SLICE: `x[a:b]` without a slice object when `x` is a str or list.
+                at(index.range) { sliceBounds(lower, upper) }
+                emit(.binarySlice)
+            } else {
+                expression(index)
+                emit(.binarySubscr)
+            }
         case .starred(let value, _):
             expression(value)
         case .slice(let lower, let upper, let step):
-            for part in [lower, upper] {
-                if let part { expression(part) } else { emitConstant(.none) }
-            }
+            sliceBounds(lower, upper)
             if let step {
                 expression(step)
                 emit(.buildSlice, 3)
             } else {
                 emit(.buildSlice, 2)
             }
+        }
+    }
+
+    /// A slice's lower and upper bounds, None for each one left out.
+    private func sliceBounds(_ lower: Expr?, _ upper: Expr?) {
+        for part in [lower, upper] {
+            if let part { expression(part) } else { emitConstant(.none) }
         }
     }
 

@@ -49,7 +49,7 @@ public enum Disassembler {
 
     private static func hasOperand(_ opcode: Opcode) -> Bool {
         switch opcode {
-        case .nop, .popTop, .pushNull, .binarySubscr, .storeSubscr, .deleteSubscr, .unaryNegative,
+        case .nop, .popTop, .pushNull, .binarySubscr, .binarySlice, .storeSubscr, .deleteSubscr, .unaryNegative,
              .unaryPositive, .unaryNot, .unaryInvert, .getIter, .listToTuple, .loadBuildClass,
              .returnValue, .yieldValue, .getYieldFromIter, .reraise, .pushExcInfo, .popExcept,
              .checkExcMatch, .beforeWith, .withExceptStart, .loadAssertionError, .getAwaitable,

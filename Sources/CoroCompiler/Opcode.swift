@@ -13,7 +13,7 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case loadName, storeName, deleteName
     // Attributes, subscripts and calls.
     case loadAttr, storeAttr, deleteAttr, loadMethod
-    case binarySubscr, storeSubscr, deleteSubscr, buildSlice
+    case binarySubscr, storeSubscr, deleteSubscr, buildSlice, binarySlice
     case call, callMethod, kwNames, callEx
     // Operators.
     case binaryOp, compareOp, isOp, containsOp
@@ -83,7 +83,7 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
              .loadGlobal, .loadName, .loadMethod, .importFrom, .loadBuildClass, .pushExcInfo,
              .beforeWith, .withExceptStart, .loadAssertionError, .getANext, .beforeAsyncWith:
             return (1, 1)
-        case .storeAttr, .deleteSubscr, .mapAdd, .endAsyncFor:
+        case .storeAttr, .deleteSubscr, .mapAdd, .endAsyncFor, .binarySlice:
             return (-2, -2)
         case .storeSubscr:
             return (-3, -3)

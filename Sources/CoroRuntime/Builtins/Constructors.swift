@@ -279,7 +279,8 @@ extension VM {
 }
 
 extension String {
-    /// Without leading and trailing whitespace (Python's `str.strip()` set).
+    /// Without leading and trailing Unicode whitespace: what `int()` and `float()`
+    /// strip (unlike `str.strip()`, they keep U+001C-U+001F).
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

@@ -21,7 +21,7 @@ extension VM {
         for (name, predicate) in [
             ("isdigit", { (s: Unicode.Scalar) in s.properties.numericType == .decimal || s.properties.numericType == .digit }),
             ("isdecimal", { $0.properties.numericType == .decimal }), ("isnumeric", { $0.properties.numericType != nil }),
-            ("isalpha", { $0.properties.isAlphabetic }), ("isspace", { $0.properties.isWhitespace }),
+            ("isalpha", { $0.properties.isAlphabetic }), ("isspace", { $0.isPythonWhitespace }),
             ("isalnum", { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
             ("isascii", { $0.isASCII }), ("isprintable", { s in s.value >= 0x20 && s.value != 0x7f }),
         ] as [(String, (Unicode.Scalar) -> Bool)] {
@@ -53,7 +53,7 @@ extension VM {
                 try arguments.expectMethod(name, vm, min: 0, max: 1)
                 var scalars = Substring(text(arguments).value).unicodeScalars
                 let characters = arguments.positionalCount > 1 && !arguments[1].isNone ? Set(try stringArgument(arguments, 1, name).value.unicodeScalars) : nil
-                let strips = { (s: Unicode.Scalar) in characters?.contains(s) ?? s.properties.isWhitespace }
+                let strips = { (s: Unicode.Scalar) in characters?.contains(s) ?? s.isPythonWhitespace }
                 if name != "rstrip" { while let first = scalars.first, strips(first) { scalars.removeFirst() } }
                 if name != "lstrip" { while let last = scalars.last, strips(last) { scalars.removeLast() } }
                 return vm.str(String(scalars))
@@ -86,14 +86,7 @@ extension VM {
         }
         defineMethod(type, "join") { vm, arguments throws(PyError) in
             try arguments.expectMethod("join", vm, min: 1, max: 1)
-            var parts: [String] = []
-            for (index, item) in try vm.collect(arguments[1]).enumerated() {
-                guard let string = item.as(PyStr.self) else {
-                    throw vm.typeError("sequence item \(index): expected str instance, \(vm.typeName(item)) found")
-                }
-                parts.append(string.value)
-            }
-            return vm.str(parts.joined(separator: text(arguments).value))
+            return try vm.join(text(arguments), arguments[1])
         }
         defineMethod(type, "replace") { vm, arguments throws(PyError) in
             try arguments.expectMethod("replace", vm, min: 2, max: 3)
@@ -255,70 +248,6 @@ extension VM {
         let start = try resolve(index < arguments.positionalCount ? arguments[index] : nil, 0)
         let end = try resolve(index + 1 < arguments.positionalCount ? arguments[index + 1] : nil, count)
         return (start, min(end, count))
-    }
-
-    /// `str.split` and `str.rsplit`.
-    func split(_ arguments: Arguments, fromRight: Bool) throws(PyError) -> Value {
-        let name = fromRight ? "rsplit" : "split"
-        try arguments.expectMethod(name, self, min: 0, max: 2)
-        let value = arguments[0].as(PyStr.self)?.value ?? ""
-        let separator = arguments.argument(1, "sep") ?? .none
-        let limit = try (arguments.argument(2, "maxsplit")).map { value throws(PyError) in try index(value) } ?? -1
-        var parts: [String] = []
-        if separator.isNone {
-            var scalars = Array(value.unicodeScalars)
-            if fromRight { scalars.reverse() }
-            var index = 0
-            var splits = 0
-            while index < scalars.count {
-                while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
-                if index >= scalars.count { break }
-                if limit >= 0 && splits >= limit {
-                    var rest = Array(scalars[index...])
-                    while let last = rest.last, last.properties.isWhitespace { rest.removeLast() }
-                    parts.append(String(String.UnicodeScalarView(fromRight ? rest.reversed() : rest)))
-                    break
-                }
-                var end = index
-                while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
-                let piece = scalars[index..<end]
-                parts.append(String(String.UnicodeScalarView(fromRight ? Array(piece.reversed()) : Array(piece))))
-                splits += 1
-                index = end
-            }
-            if fromRight { parts.reverse() }
-        } else {
-            guard let separatorText = separator.as(PyStr.self) else {
-                throw typeError("must be str or None, not \(typeName(separator))")
-            }
-            if separatorText.count == 0 { throw error("ValueError", "empty separator") }
-            // UTF-8 is self-synchronising: byte matches of a whole separator fall on code points.
-            let haystack = Array(value.utf8)
-            let pattern = Array(separatorText.value.utf8)
-            var pieces: [Range<Int>] = []
-            if fromRight {
-                var end = haystack.count
-                while limit < 0 || pieces.count < limit {
-                    let found = search(haystack, pattern, 0, end, fromRight: true)
-                    if found < 0 { break }
-                    pieces.append((found + pattern.count)..<end)
-                    end = found
-                }
-                pieces.append(0..<end)
-                pieces.reverse()
-            } else {
-                var start = 0
-                while limit < 0 || pieces.count < limit {
-                    let found = search(haystack, pattern, start, haystack.count, fromRight: false)
-                    if found < 0 { break }
-                    pieces.append(start..<found)
-                    start = found + pattern.count
-                }
-                pieces.append(start..<haystack.count)
-            }
-            parts = pieces.map { String(decoding: haystack[$0], as: UTF8.self) }
-        }
-        return list(parts.map { str($0) })
     }
 }
 

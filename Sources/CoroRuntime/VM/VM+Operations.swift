@@ -104,7 +104,7 @@ extension VM {
                 }
             }
             sp -= operand
-            sp.pointee = Value(heap.register(PyStr(type: types.str, text, count: count, isASCII: isASCII), storageBytes: text.utf8.count))
+            sp.pointee = str(text, count: count, isASCII: isASCII)
             sp += 1
         case .listAppend:
             sp -= 1

@@ -1,5 +1,8 @@
 import BigInt
 import CoroCompiler
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Binary and unary operators, comparisons and truth: builtin types first, then the
 /// dunder protocol with reflected operands and `NotImplemented`.
@@ -232,18 +235,34 @@ extension VM {
     /// Dict and set key equality (hashes already matched).
     func keysEqual(_ left: Value, _ right: Value) throws(PyError) -> Bool {
         if left.isIdentical(to: right) { return true }
-        if case .object(let a) = left, case .object(let b) = right {
-            // Two exact strs (the usual keys), compared without casts or reference counting.
-            let strType = typeAddresses.str
-            if a._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == strType,
-               b._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == strType {
-                return a._withUnsafeGuaranteedRef { x in
-                    b._withUnsafeGuaranteedRef { y in unsafeDowncast(x, to: PyStr.self).equals(unsafeDowncast(y, to: PyStr.self)) }
-                }
-            }
-            if let x = a.takeUnretainedValue() as? PyStr, let y = b.takeUnretainedValue() as? PyStr { return x.equals(y) }
+        if let same = withExactStrings(left, right, { $0.equals($1) }) { return same }
+        if case .object(let a) = left, case .object(let b) = right,
+           let x = a.takeUnretainedValue() as? PyStr, let y = b.takeUnretainedValue() as? PyStr {
+            return x.equals(y)
         }
         return try compareBool(left, right, .eq)
+    }
+
+    /// `body` applied to two exact strs (the usual keys and operands), reached without
+    /// casts or reference counting; nil when either value is anything else.
+    @inline(__always)
+    func withExactStrings<Result>(_ left: Value, _ right: Value, _ body: (PyStr, PyStr) -> Result) -> Result? {
+        guard case .object(let a) = left, case .object(let b) = right else { return nil }
+        let strType = typeAddresses.str
+        guard a._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == strType,
+              b._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == strType else { return nil }
+        return a._withUnsafeGuaranteedRef { x in
+            b._withUnsafeGuaranteedRef { y in body(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self)) }
+        }
+    }
+
+    /// A comparison (COMPARE_OP's operand) between two strs.
+    func compareStrings(_ s: PyStr, _ t: PyStr, _ operation: ComparisonOperation) -> Bool {
+        switch operation {
+        case .eq: return s.equals(t)
+        case .ne: return !s.equals(t)
+        default: return apply(compareText(s.value, t.value), operation)
+        }
     }
 
     /// `==` between two builtin containers, ignoring any script overrides (`dict.__eq__`).
@@ -276,9 +295,7 @@ extension VM {
         if hasScriptComparison(x.type, operation) || hasScriptComparison(y.type, operation.swapped) { return nil }
         switch (x, y) {
         case (let s as PyStr, let t as PyStr):
-            if operation == .eq { return s.equals(t) }
-            if operation == .ne { return !s.equals(t) }
-            return apply(compareText(s.value, t.value), operation)
+            return compareStrings(s, t, operation)
         case (let s as PyList, let t as PyList):
             return try compareSequences(s.items, t.items, operation)
         case (let s as PyTuple, let t as PyTuple):
@@ -325,16 +342,18 @@ extension VM {
         }
     }
 
-    /// Code point order.
+    /// Code point order, which is UTF-8 byte order.
     func compareText(_ a: String, _ b: String) -> Int {
-        var left = a.utf8.makeIterator()
-        var right = b.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (x?, y?): if x != y { return x < y ? -1 : 1 }
+        var a = a
+        var b = b
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0, let x = left.baseAddress, let y = right.baseAddress {
+                    let order = memcmp(x, y, common)
+                    if order != 0 { return order < 0 ? -1 : 1 }
+                }
+                return left.count < right.count ? -1 : left.count == right.count ? 0 : 1
             }
         }
     }

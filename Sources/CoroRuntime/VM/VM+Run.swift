@@ -273,6 +273,17 @@ extension VM {
                         frames[frameIndex].ip = ip
                         try deleteItem(sp[-2], sp[-1])
                         sp -= 2
+                    case .binarySlice:
+                        frames[frameIndex].sp = sp
+                        frames[frameIndex].ip = ip
+                        if let result = sliceExact(sp[-3], sp[-2], sp[-1]) {
+                            sp[-3] = result
+                        } else {
+                            // The slice object stays on the stack (rooted) while __getitem__ runs.
+                            sp[-2] = Value(heap.register(PySlice(type: types.slice, start: sp[-2], stop: sp[-1], step: .none)))
+                            sp[-3] = try getItem(sp[-3], sp[-2])
+                        }
+                        sp -= 2
                     case .buildSlice:
                         let step: Value = operand == 3 ? sp[-1] : .none
                         let made = heap.register(PySlice(type: types.slice, start: sp[-operand], stop: sp[1 - operand], step: step))
@@ -420,6 +431,10 @@ extension VM {
                             sp[-2] = .bool(compareInts(a, b, operand))
                         } else if case .float(let a) = left, case .float(let b) = right {
                             sp[-2] = .bool(compareFloats(a, b, operand))
+                        } else if let result = withExactStrings(left, right, { s, t in
+                            compareStrings(s, t, ComparisonOperation(rawValue: operand) ?? .eq)
+                        }) {
+                            sp[-2] = .bool(result)
                         } else {
                             frames[frameIndex].sp = sp
                             frames[frameIndex].ip = ip

@@ -78,6 +78,37 @@ extension VM {
         return result
     }
 
+    /// `container[start:stop]` for an exact str or list and int or None bounds, made
+    /// without a slice object; nil for anything else.
+    func sliceExact(_ container: Value, _ start: Value, _ stop: Value) -> Value? {
+        guard case .object(let reference) = container else { return nil }
+        let type = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
+        guard type == typeAddresses.str || type == typeAddresses.list else { return nil }
+        func bound(_ value: Value, _ otherwise: Int, _ count: Int) -> Int? {
+            switch value {
+            case .none: return otherwise
+            case .int(let index): return index < 0 ? max(0, index + count) : min(index, count)
+            default: return nil
+            }
+        }
+        return reference._withUnsafeGuaranteedRef { object -> Value? in
+            if type == typeAddresses.list {
+                let items = unsafeDowncast(object, to: PyList.self).items
+                guard let lower = bound(start, 0, items.count), let upper = bound(stop, items.count, items.count) else { return nil }
+                return list(lower < upper ? Array(items[lower..<upper]) : [])
+            }
+            let string = unsafeDowncast(object, to: PyStr.self)
+            guard let lower = bound(start, 0, string.count), let upper = bound(stop, string.count, string.count) else { return nil }
+            return lower < upper ? substring(string, lower..<upper) : str("")
+        }
+    }
+
+    /// Code points `range` of `string` as a new str.
+    func substring(_ string: PyStr, _ range: Range<Int>) -> Value {
+        let piece = string.substring(range)
+        return string.isASCII ? str(piece, count: range.count, isASCII: true) : str(piece)
+    }
+
     func getItem(_ container: Value, _ key: Value) throws(PyError) -> Value {
         guard case .object(let reference) = container else {
             throw typeError("'\(typeName(container))' object is not subscriptable")
@@ -102,7 +133,7 @@ extension VM {
         case let string as PyStr:
             if let slice = key.as(PySlice.self) {
                 let (start, _, step, length) = try sliceIndices(slice, count: string.count)
-                if step == 1 { return str(string.substring(start..<start + length)) }
+                if step == 1 { return substring(string, start..<start + length) }
                 var scalars = String.UnicodeScalarView()
                 var index = start
                 for _ in 0..<length {
@@ -236,6 +267,16 @@ extension VM {
             }
             throw typeError("'\(object.type.name)' object doesn't support item deletion")
         }
+    }
+
+    /// An int argument such as `maxsplit=`: as `index`, with CPython's message for a
+    /// value that is not an int.
+    func integerArgument(_ value: Value) throws(PyError) -> Int {
+        let type = typeOf(value)
+        guard isIntLike(value) || (!type.isBuiltin && type.lookup(names.index) != nil) else {
+            throw typeError("'\(type.name)' object cannot be interpreted as an integer")
+        }
+        return try index(value)
     }
 
     /// `len(value)`.

@@ -117,6 +117,10 @@ public final class VM {
 
     @inline(__always)
     func str(_ text: String) -> Value { Value(heap.register(PyStr(type: types.str, text), storageBytes: text.utf8.count)) }
+    /// A str whose length in code points and ASCII-ness are already known.
+    func str(_ text: String, count: Int, isASCII: Bool) -> Value {
+        Value(heap.register(PyStr(type: types.str, text, count: count, isASCII: isASCII), storageBytes: text.utf8.count))
+    }
 
     func newList(_ items: [Value]) -> PyList { heap.register(PyList(type: types.list, items)) }
     func list(_ items: [Value]) -> Value { Value(newList(items)) }
