@@ -204,6 +204,27 @@ public final class PyDict: PyObject {
         insertNew(Entry(hash: key.hash, key: .object(Unmanaged<PyObject>.fromOpaque(key.address)), value: value), at: emptySlot)
     }
 
+    /// `setName`, trying entry `hint` first and, in a small dict, updating it to where
+    /// the name went: a STORE_ATTR site usually writes the same field of objects whose
+    /// dicts were filled in the same order.
+    @inline(__always)
+    func setName(_ key: NameKey, _ value: Value, hint: inout Int) {
+        if let entries = entryBuffer, hint < entryCount, case .object(let reference) = entries[hint].key,
+           reference.toOpaque() == key.address {
+            entries[hint].value = value
+            version &+= 1
+            return
+        }
+        setName(key, value)
+        guard slots == nil, let entries = entryBuffer else { return }
+        for index in 0..<entryCount {
+            if case .object(let reference) = entries[index].key, reference.toOpaque() == key.address {
+                hint = index
+                return
+            }
+        }
+    }
+
     /// The text comparison pass of a linear `lookupName`.
     private func lookupString(_ key: PyStr, scanningText: Bool) -> Value? {
         guard let entries = entryBuffer else { return nil }

@@ -74,7 +74,7 @@ extension VM {
 
     /// `range(...)` of small ints, without the general constructor's checks.
     @inline(__always)
-    private func makeRange(_ arguments: UnsafeBufferPointer<Value>) -> Value? {
+    func makeRange(_ arguments: UnsafeBufferPointer<Value>) -> Value? {
         var bounds = (0, 0, 1)
         switch arguments.count {
         case 1:

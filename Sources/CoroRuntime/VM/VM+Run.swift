@@ -38,6 +38,7 @@ extension VM {
         let cellType = typeAddresses.cell
         let builtinType = typeAddresses.builtinFunction
         let metatype = typeAddresses.type
+        let rangeClass = Unmanaged.passUnretained(types.range).toOpaque()
         unowned(unsafe) let builtins = self.builtins
         var frameLimit = self.frameLimit
         var reraising = false
@@ -178,7 +179,7 @@ extension VM {
                                 let value = sp[-2]
                                 if let attributes = reference._withUnsafeGuaranteedRef({ $0.attributesReference }) {
                                     attributes._withUnsafeGuaranteedRef { dict in
-                                        dict.setName(key, value)
+                                        dict.setName(key, value, hint: &cache.pointee.entryHint)
                                         reference._withUnsafeGuaranteedRef { $0.typeStorage }._withUnsafeGuaranteedRef { type in
                                             if dict.count > type.instanceAttributeCount { type.instanceAttributeCount = dict.count }
                                         }
@@ -216,7 +217,7 @@ extension VM {
                                 }
                             }
                             if cache.pointee.type == typePointer, cache.pointee.kind == .method,
-                               instanceAttribute(reference, code.nameKey(operand)) == nil {
+                               instanceAttribute(reference, code.nameKey(operand)).isNull {
                                 storePair(sp - 1, cache.pointee.value, receiver)
                                 sp += 1
                                 continue
@@ -315,6 +316,13 @@ extension VM {
                                 if budget.pointee <= 0 { try safepoint(keepingRoots: rootsMark) }
                                 continue dispatch
                             }
+                        }
+                        if names.isNull, case .object(let reference) = callable, reference.toOpaque() == rangeClass,
+                           let range = makeRange(UnsafeBufferPointer(start: arguments, count: count)) {
+                            // `range(n)` and `range(a, b)` of ints, as in every counted loop.
+                            receiverSlot.pointee = range
+                            sp = receiverSlot + 1
+                            continue
                         }
                         if names.isNull, case .object(let reference) = callable,
                            reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == metatype {
