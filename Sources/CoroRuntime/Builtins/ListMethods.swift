@@ -8,6 +8,7 @@ extension VM {
             list(arguments).items.append(arguments[1])
             return .none
         }
+        listAppendAddress = type.lookup(intern("append"))?.object.map { Unmanaged.passUnretained($0).toOpaque() }
         defineMethod(type, "extend") { vm, arguments throws(PyError) in
             try arguments.expectMethod("list.extend", vm, min: 1, max: 1)
             list(arguments).items.append(contentsOf: try vm.collect(arguments[1]))

@@ -164,9 +164,7 @@ extension VM {
             throw typeError("unbound method \(owner.name).\(method)() needs an argument")
         }
         guard let object = arguments[0].object, object.type.isSubtype(of: owner) else {
-            // Future and Task are C types in CPython, named with their module.
-            let shown = owner === asyncioCore?.future || owner === asyncioCore?.task ? "_asyncio.\(owner.name)" : owner.name
-            throw typeError("descriptor '\(method)' for '\(shown)' objects doesn't apply to a '\(typeName(arguments[0]))' object")
+            throw descriptorMismatch(method, owner, arguments[0])
         }
         return object
     }

@@ -74,12 +74,17 @@ public final class PyBuiltin: PyObject {
     let function: NativeFunction
     /// A receiver bound in advance (`[].append`), or null.
     let receiver: Value
+    /// Whether an unbound call must check that its first argument is an instance of
+    /// `owner`, as CPython's method descriptors do (`__new__` and the implicit class
+    /// methods take a class instead).
+    let checksReceiver: Bool
 
     init(type: PyType, name: String, owner: PyType?, receiver: Value = .null, function: @escaping NativeFunction) {
         self.name = name
         self.owner = owner
         self.function = function
         self.receiver = receiver
+        checksReceiver = owner != nil && !["__new__", "__init_subclass__", "__class_getitem__"].contains(name)
         super.init(type: type)
     }
 

@@ -63,10 +63,29 @@ extension VM {
         }
     }
 
+    /// An unbound builtin method's first argument is an instance of its class.
+    func checkReceiver(of builtin: PyBuiltin, _ arguments: UnsafeBufferPointer<Value>) throws(PyError) {
+        guard let owner = builtin.owner else { return }
+        guard let first = arguments.first else {
+            throw typeError("unbound method \(owner.name).\(builtin.name)() needs an argument")
+        }
+        let type = typeOf(first)
+        if type === owner || type.isSubtype(of: owner) { return }
+        throw descriptorMismatch(builtin.name, owner, first)
+    }
+
+    /// "descriptor 'done' for '_asyncio.Future' objects doesn't apply to a 'int' object".
+    func descriptorMismatch(_ method: String, _ owner: PyType, _ receiver: Value) -> PyError {
+        // Future and Task are C types in CPython, named with their module.
+        let shown = owner === asyncioCore?.future || owner === asyncioCore?.task ? "_asyncio.\(owner.name)" : owner.name
+        return typeError("descriptor '\(method)' for '\(shown)' objects doesn't apply to a '\(typeName(receiver))' object")
+    }
+
     /// Builtins, bound builtins and objects with `__call__`.
     private func callObject(_ object: PyObject, _ arguments: UnsafeBufferPointer<Value>, _ keywordNames: [PyStr]) throws(PyError) -> Value {
         if let builtin = object as? PyBuiltin {
             if builtin.receiver.isNull {
+                if builtin.checksReceiver { try checkReceiver(of: builtin, arguments) }
                 return try builtin.function(self, Arguments(values: arguments, keywordNames: keywordNames))
             }
             return try withReceiver(builtin.receiver, arguments) { buffer throws(PyError) in

@@ -39,6 +39,7 @@ extension VM {
         let builtinType = typeAddresses.builtinFunction
         let metatype = typeAddresses.type
         let rangeClass = Unmanaged.passUnretained(types.range).toOpaque()
+        let listAppend = listAppendAddress
         unowned(unsafe) let builtins = self.builtins
         var frameLimit = self.frameLimit
         var reraising = false
@@ -317,6 +318,16 @@ extension VM {
                                 continue dispatch
                             }
                         }
+                        if names.isNull, count == 2, case .object(let reference) = callable, reference.toOpaque() == listAppend,
+                           case .object(let target) = arguments[0],
+                           target._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == listType {
+                            // `items.append(x)` on an exact list, as CPython 3.11 specializes it.
+                            let item = arguments[1]
+                            target._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyList.self).items.append(item) }
+                            receiverSlot.pointee = .none
+                            sp = receiverSlot + 1
+                            continue
+                        }
                         if names.isNull, case .object(let reference) = callable, reference.toOpaque() == rangeClass,
                            let range = makeRange(UnsafeBufferPointer(start: arguments, count: count)) {
                             // `range(n)` and `range(a, b)` of ints, as in every counted loop.
@@ -349,6 +360,7 @@ extension VM {
                             // A builtin function or unbound builtin method: call its Swift code directly.
                             unowned(unsafe) let builtin = unsafeDowncast(reference.takeUnretainedValue(), to: PyBuiltin.self)
                             if builtin.receiver.isNull {
+                                if builtin.checksReceiver { try checkReceiver(of: builtin, buffer) }
                                 let result = try builtin.function(self, Arguments(values: buffer, keywordNames: []))
                                 frameLimit = self.frameLimit
                                 receiverSlot.pointee = result
@@ -395,6 +407,19 @@ extension VM {
                                 let (product, overflow) = a.multipliedReportingOverflow(by: b)
                                 if !overflow {
                                     sp[-2] = .int(product)
+                                    sp -= 1
+                                    continue
+                                }
+                            case BinaryOperation.mod.rawValue, BinaryOperation.floorDiv.rawValue:
+                                // Python rounds toward negative infinity; b == 0 and
+                                // Int.min / -1 take the general path (an error, a big int).
+                                let (quotient, overflow) = a.dividedReportingOverflow(by: b)
+                                if b != 0 && !overflow {
+                                    let remainder = a &- quotient &* b
+                                    let adjust = remainder != 0 && (remainder < 0) != (b < 0)
+                                    sp[-2] = operand & 15 == BinaryOperation.mod.rawValue
+                                        ? .int(adjust ? remainder &+ b : remainder)
+                                        : .int(adjust ? quotient &- 1 : quotient)
                                     sp -= 1
                                     continue
                                 }

@@ -284,6 +284,9 @@ extension VM {
         guard case .object(let reference) = value else {
             throw typeError("object of type '\(typeName(value))' has no len()")
         }
+        let type = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
+        if type == typeAddresses.list { return reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyList.self).items.count } }
+        if type == typeAddresses.str { return reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyStr.self).count } }
         let object = reference.takeUnretainedValue()
         if !object.type.isBuiltin, let method = object.type.lookup(names.len), method.object is PyFunction {
             let result = try call(method, [value])

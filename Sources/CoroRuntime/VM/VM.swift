@@ -34,6 +34,8 @@ public final class VM {
     /// Objects that stand for singletons.
     @exclusivity(unchecked) private(set) var notImplemented: Value = .null
     @exclusivity(unchecked) private(set) var ellipsis: Value = .null
+    /// The `list.append` builtin's address, which CALL runs inline on an exact list.
+    @exclusivity(unchecked) var listAppendAddress: UnsafeMutableRawPointer?
     let emptyTuple: PyTuple
     /// Addresses of the classes the dispatch loop tests for.
     let typeAddresses: TypeAddresses
