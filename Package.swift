@@ -33,10 +33,11 @@ let package = Package(
             ]),
         .target(name: "Coro", dependencies: ["CoroRuntime"]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "CoroCLI",
             dependencies: [
-                "Coro", "CLibEdit",
+                "Coro", "CLibEdit", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "coro", dependencies: ["CoroCLI"]),

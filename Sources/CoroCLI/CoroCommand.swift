@@ -2,6 +2,7 @@ import ArgumentParser
 import Coro
 
 #if canImport(Glibc)
+    import CMalloc
     import Glibc
 #endif
 
@@ -54,6 +55,7 @@ public struct CoroCommand: ParsableCommand {
             print(Self.helpMessage())
             return
         }
+        keepHeapSlack()
         let gcStress = getenv("CORO_GC_STRESS").map { String(cString: $0) == "1" } ?? false
         let virtual = virtualTime || (getenv("CORO_VIRTUAL_TIME").map { String(cString: $0) == "1" } ?? false)
         let interpreter = Interpreter(gcStress: gcStress, virtualTime: virtual, debug: debug, allowsNetwork: !noNet)
@@ -125,4 +127,15 @@ public struct CoroCommand: ParsableCommand {
 func printError(_ text: String) {
     let bytes = Array(text.utf8)
     _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+}
+
+/// Asks malloc to grow the heap in 8 MiB steps and to keep that much free at its top.
+/// Coro's collector frees thousands of objects at once; with glibc's default 128 KiB
+/// pad the freed top was handed back to the kernel and faulted in again at the next
+/// allocations, which made exceptions.py 1.5x and chain.py 1.4x slower. Peak RSS is
+/// unchanged: the pad is address space, resident only once used.
+private func keepHeapSlack() {
+    #if canImport(Glibc)
+        _ = mallopt(M_TOP_PAD, 8 << 20)
+    #endif
 }
