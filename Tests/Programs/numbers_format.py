@@ -17,3 +17,9 @@ print((1).bit_length(), (255).bit_length(), (-7).bit_length(), 2.0.is_integer(),
 print(int(1e20), float(2 ** 60), 3 * 1.1, 1e308 * 10, -1e308 * 10, 9007199254740993)
 print(round(123.456, -1), round(-0.5), round(0.5), round(1234, -2), round(1250, -2), round(1350, -2))
 print(complex_ok := 5, 7 if complex_ok > 3 else 0)
+
+# f-string pieces that need no formatting: ints (any size and sign), bools, strs,
+# and texts long enough to leave the small-string form.
+for number in [0, 7, -7, 10, -10, 99, 100, 2**62, -2**63, 2**64, -2**64]:
+    print(f"{number}|{number}{True}{False}{'x'}{''}|{number!r}{'é' * 3}{number}")
+print(f"{'a' * 14}{1}", f"{'a' * 14}{12}", f"{'ü' * 8}{True}", len(f"{'a' * 15}{-1}{True}"))

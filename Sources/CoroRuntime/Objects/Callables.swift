@@ -78,6 +78,8 @@ public final class PyBuiltin: PyObject {
     /// `owner`, as CPython's method descriptors do (`__new__` and the implicit class
     /// methods take a class instead).
     let checksReceiver: Bool
+    /// `owner`'s address, for the common check: the receiver is exactly an `owner`.
+    let ownerAddress: UnsafeMutableRawPointer?
 
     init(type: PyType, name: String, owner: PyType?, receiver: Value = .null, function: @escaping NativeFunction) {
         self.name = name
@@ -85,6 +87,7 @@ public final class PyBuiltin: PyObject {
         self.function = function
         self.receiver = receiver
         checksReceiver = owner != nil && !["__new__", "__init_subclass__", "__class_getitem__"].contains(name)
+        ownerAddress = owner.map { Unmanaged.passUnretained($0).toOpaque() }
         super.init(type: type)
     }
 

@@ -65,6 +65,10 @@ extension VM {
 
     /// An unbound builtin method's first argument is an instance of its class.
     func checkReceiver(of builtin: PyBuiltin, _ arguments: UnsafeBufferPointer<Value>) throws(PyError) {
+        if case .object(let reference) = arguments.first,
+           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == builtin.ownerAddress {
+            return
+        }
         guard let owner = builtin.owner else { return }
         guard let first = arguments.first else {
             throw typeError("unbound method \(owner.name).\(builtin.name)() needs an argument")

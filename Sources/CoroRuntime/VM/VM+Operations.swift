@@ -90,6 +90,16 @@ extension VM {
             var text = ""
             var count = 0
             var isASCII = true
+            // The exact size, so that the text is allocated once, or not at all when it
+            // fits in a small string (15 bytes).
+            var capacity = 0
+            for index in 0..<operand {
+                switch sp[index - operand] {
+                case .int(let number): capacity += decimalLength(number)
+                case let piece: capacity += piece.as(PyStr.self)?.value.utf8.count ?? 0
+                }
+            }
+            if capacity > 15 { text.reserveCapacity(capacity) }
             for index in 0..<operand {
                 switch sp[index - operand] {
                 case .int(let number):
@@ -184,8 +194,19 @@ extension VM {
                 sp -= 1
             }
             var value = sp[-1]
-            // An int with no spec or conversion: BUILD_STRING writes its digits directly.
-            if operand == 0, case .int = value { return }
+            if operand == 0 {
+                // No spec or conversion: an int is left for BUILD_STRING to write its
+                // digits directly, a bool is its interned name, a str is itself.
+                switch value {
+                case .int: return
+                case .bool(let flag):
+                    sp[-1] = Value(intern(flag ? "True" : "False"))
+                    return
+                case .object(let reference) where reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == typeAddresses.str:
+                    return
+                default: break
+                }
+            }
             switch operand & 3 {
             case 1: value = try str(of: value)
             case 2: value = str(try repr(value))
@@ -311,4 +332,15 @@ extension VM {
             throw PyError(exception: exception)
         }
     }
+}
+
+/// The length of `number` written in decimal, sign included.
+private func decimalLength(_ number: Int) -> Int {
+    var length = number < 0 ? 2 : 1
+    var rest = number.magnitude
+    while rest >= 10 {
+        rest /= 10
+        length += 1
+    }
+    return length
 }
