@@ -10,8 +10,15 @@ extension VM {
         case .int:
             try arguments.expect("int", self, min: 0, max: 2, keywords: true)
             let value = arguments.argument(0, "x") ?? .int(0)
-            if let radix = arguments.argument(1, "base") { return try parseInt(value, base: try index(radix)) }
-            return try toInt(value)
+            let result: Value
+            if let radix = arguments.argument(1, "base") {
+                result = try parseInt(value, base: try index(radix))
+            } else {
+                result = try toInt(value)
+            }
+            guard type !== types.int, let number = bigInt(result) else { return result }
+            // An instance of an int subclass is an object even when its value is small.
+            return Value(heap.register(PyBigInt(type: type, number)))
         case .bool:
             try arguments.expect("bool", self, min: 0, max: 1)
             return .bool(arguments.positionalCount == 1 ? try isTrue(arguments[0]) : false)
@@ -19,12 +26,18 @@ extension VM {
             try arguments.expect("float", self, min: 0, max: 1)
             return arguments.positionalCount == 1 ? .float(try toFloat(arguments[0])) : .float(0)
         case .str:
-            if arguments.positionalCount == 0 && arguments.keywordNames.isEmpty { return str("") }
-            if let bytes = arguments[0].as(PyBytes.self), arguments.values.count > 1 {
-                return str(String(decoding: bytes.bytes, as: UTF8.self))
+            let text: Value
+            if arguments.positionalCount == 0 && arguments.keywordNames.isEmpty {
+                text = str("")
+            } else if let bytes = arguments[0].as(PyBytes.self), arguments.values.count > 1 {
+                text = str(String(decoding: bytes.bytes, as: UTF8.self))
+            } else {
+                try arguments.expect("str", self, min: 0, max: 1)
+                text = try str(of: arguments[0])
             }
-            try arguments.expect("str", self, min: 0, max: 1)
-            return try str(of: arguments[0])
+            guard type !== types.str, let string = text.as(PyStr.self) else { return text }
+            // An instance of a str subclass is its own object, of its own class.
+            return Value(heap.register(PyStr(type: type, string.value, count: string.count, isASCII: string.isASCII)))
         case .bytes:
             if arguments.positionalCount == 0 { return bytes([]) }
             if let string = arguments[0].as(PyStr.self) { return bytes(Array(string.value.utf8)) }
@@ -153,7 +166,7 @@ extension VM {
             if let small = Int(exactly: truncated) { return .int(small) }
             return intValue(BigInt(truncated))
         default:
-            if value.object is PyBigInt { return value }
+            if let big = value.as(PyBigInt.self) { return big.type === types.int ? value : intValue(big.value) }
             if value.object is PyStr || value.object is PyBytes { return try parseInt(value, base: 10) }
             let type = typeOf(value)
             for name in ["__int__", "__index__", "__trunc__"] {

@@ -77,7 +77,9 @@ extension VM {
             try vm.updateDict(dict(arguments), arguments, offset: 1, name: "dict")
             return .none
         }
-        defineMethod(type, "__or__") { vm, arguments throws(PyError) in try vm.binaryOperation(arguments[0], arguments[1], 11) }
+        defineMethod(type, "__or__") { vm, arguments throws(PyError) in
+            try vm.builtinOperation(arguments[0], arguments[1], .or, inPlace: false) ?? vm.notImplemented
+        }
         if let keysType = types.box[.dictKeys] {
             defineMethod(keysType, "isdisjoint") { vm, arguments throws(PyError) in
                 let keys = try vm.setFrom(arguments[0])

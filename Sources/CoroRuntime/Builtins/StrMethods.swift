@@ -233,7 +233,12 @@ extension VM {
         defineMethod(type, "__len__") { vm, arguments throws(PyError) in .int(text(arguments).count) }
         defineMethod(type, "__contains__") { vm, arguments throws(PyError) in .bool(try vm.contains(arguments[0], arguments[1])) }
         defineMethod(type, "__getitem__") { vm, arguments throws(PyError) in try vm.getItem(arguments[0], arguments[1]) }
-        defineMethod(type, "__add__") { vm, arguments throws(PyError) in try vm.binaryOperation(arguments[0], arguments[1], 0) }
+        defineMethod(type, "__add__") { vm, arguments throws(PyError) in
+            guard let sum = try vm.builtinOperation(arguments[0], arguments[1], .add, inPlace: false) else {
+                throw vm.typeError("can only concatenate str (not \"\(vm.typeName(arguments[1]))\") to str")
+            }
+            return sum
+        }
         defineMethod(type, "__mod__") { vm, arguments throws(PyError) in vm.str(try vm.percentFormat(text(arguments).value, arguments[1])) }
     }
 

@@ -63,6 +63,10 @@ public final class PyBigInt: PyObject {
         return made
     }
 
+    /// The value when it fits in an Int: only an instance of an `int` subclass, whose
+    /// value may be small, is a PyBigInt that fits.
+    var small: Int? { medium.flatMap { Int(exactly: $0) } }
+
     var signedWords: SignedWords {
         if let words { return words }
         let made = medium.map { SignedWords($0) } ?? SignedWords(value)

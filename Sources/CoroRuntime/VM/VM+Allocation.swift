@@ -35,13 +35,15 @@ extension VM {
 
     /// An argument CPython converts to a C `Py_ssize_t` (widths, counts).
     func sizeArgument(_ value: Value) throws(PyError) -> Int {
-        if value.as(PyBigInt.self) != nil { throw error("OverflowError", "Python int too large to convert to C ssize_t") }
+        if let big = value.as(PyBigInt.self), big.small == nil {
+            throw error("OverflowError", "Python int too large to convert to C ssize_t")
+        }
         return try index(value)
     }
 
     /// An argument CPython converts to a C `int` (tab sizes, `%.*f` precisions).
     func cIntArgument(_ value: Value) throws(PyError) -> Int {
-        guard value.as(PyBigInt.self) == nil, let fitted = Int32(exactly: try index(value)) else {
+        guard value.as(PyBigInt.self).map({ $0.small != nil }) ?? true, let fitted = Int32(exactly: try index(value)) else {
             throw error("OverflowError", "Python int too large to convert to C int")
         }
         return Int(fitted)

@@ -37,9 +37,13 @@ extension VM {
                 instance = Value(heap.register(PyObject(type: type)))
             }
         } else {
+            // An immutable builtin takes its value from the call (its __new__ does); a
+            // mutable one is filled by __init__, which a script __init__ replaces.
+            let immutable: [Layout] = [.int, .float, .str, .bytes, .tuple, .frozenset]
+            let passed = !hasScriptInit || immutable.contains(type.builtinBase.layout)
             instance = try constructBuiltin(type.builtinBase, type,
-                                            Arguments(values: hasScriptInit ? UnsafeBufferPointer(start: nil, count: 0) : arguments,
-                                                      keywordNames: hasScriptInit ? [] : keywordNames))
+                                            Arguments(values: passed ? arguments : UnsafeBufferPointer(start: nil, count: 0),
+                                                      keywordNames: passed ? keywordNames : []))
         }
         guard hasScriptInit, let initializer, let function = initializer.as(PyFunction.self) else { return instance }
         var withInstance = [instance]

@@ -47,6 +47,7 @@ extension VM {
                 }
             }
             if let tuple = object as? PyTuple { return try hashTuple(tuple) }
+            if let big = object as? PyBigInt { return hashBig(big.value) }
             return identityHash(object)
         }
     }

@@ -20,9 +20,18 @@ extension VM {
     func binaryOperation(_ left: Value, _ right: Value, _ operand: Int) throws(PyError) -> Value {
         let operation = BinaryOperation(rawValue: operand & 15) ?? .add
         let inPlace = operand & BinaryOperation.inPlace != 0
-        if let result = try numericOperation(left, right, operation) { return result }
-        if let result = try builtinBinary(left, right, operation, inPlace: inPlace) { return result }
         let (forward, reflected, inPlaceName) = names.binary[operation.rawValue]
+        // A script subclass of a builtin (class Meters(int)) that defines the operator
+        // gets the dunder protocol first; the builtin operation is then the fallback.
+        func overrides(_ value: Value) -> Bool {
+            guard case .object(let reference) = value else { return false }
+            let type = reference.takeUnretainedValue().type
+            if type.isBuiltin { return false }
+            func isScript(_ name: PyStr) -> Bool { type.lookup(name)?.object is PyFunction }
+            return isScript(forward) || isScript(reflected) || isScript(inPlaceName)
+        }
+        let overridden = overrides(left) || overrides(right)
+        if !overridden, let result = try builtinOperation(left, right, operation, inPlace: inPlace) { return result }
         let leftType = typeOf(left)
         let rightType = typeOf(right)
         if inPlace, !leftType.isBuiltin, let method = leftType.lookup(inPlaceName),
@@ -40,7 +49,15 @@ extension VM {
            let result = try callDunder(method, right, left) {
             return result
         }
+        if overridden, let result = try builtinOperation(left, right, operation, inPlace: inPlace) { return result }
         throw binaryTypeError(left, right, operation, inPlace: inPlace)
+    }
+
+    /// The operation between numbers, strs and containers, as the builtin types do it
+    /// (what `str.__add__` and `dict.__or__` run, whatever a subclass overrides).
+    func builtinOperation(_ left: Value, _ right: Value, _ operation: BinaryOperation, inPlace: Bool) throws(PyError) -> Value? {
+        if let result = try numericOperation(left, right, operation) { return result }
+        return try builtinBinary(left, right, operation, inPlace: inPlace)
     }
 
     /// Calls a binary dunder method; nil when it returned NotImplemented.
@@ -68,10 +85,10 @@ extension VM {
 
     /// Operators of builtin containers and strings.
     private func builtinBinary(_ left: Value, _ right: Value, _ operation: BinaryOperation, inPlace: Bool) throws(PyError) -> Value? {
-        guard case .object(let leftReference) = left else {
-            if operation == .mul, case .object = right, isIntLike(left) { return try builtinBinary(right, left, .mul, inPlace: false) }
-            return nil
+        if operation == .mul, isIntLike(left), case .object = right, !isIntLike(right) {
+            return try builtinBinary(right, left, .mul, inPlace: false)
         }
+        guard case .object(let leftReference) = left else { return nil }
         let leftObject = leftReference.takeUnretainedValue()
         switch (leftObject, operation) {
         case (let string as PyStr, .add):
@@ -154,6 +171,7 @@ extension VM {
         case .bool(let flag): return flag ? 1 : 0
         default:
             if let big = value.as(PyBigInt.self) {
+                if let small = big.small { return max(0, small) }
                 if big.value < 0 { return 0 }
                 throw error("OverflowError", "cannot fit 'int' into an index-sized integer")
             }
@@ -175,7 +193,7 @@ extension VM {
         if let big = value.as(PyBigInt.self) {
             switch opcode {
             case .unaryNegative: return intValue(-big.value)
-            case .unaryPositive: return value
+            case .unaryPositive: return big.type === types.int ? value : intValue(big.value)
             default: return intValue(-big.value - 1)
             }
         }
@@ -415,6 +433,8 @@ extension VM {
                 return flag
             }
             if object.type.lookup(names.len) != nil { return try length(value) > 0 }
+            // An int subclass instance may be zero.
+            if let big = object as? PyBigInt { return big.medium != 0 }
             return true
         }
     }

@@ -8,8 +8,9 @@ extension VM {
         case .int(let number): return number
         case .bool(let flag): return flag ? 1 : 0
         default:
-            if value.as(PyBigInt.self) != nil {
-                throw error("IndexError", "cannot fit 'int' into an index-sized integer")
+            if let big = value.as(PyBigInt.self) {
+                if let small = big.small { return small }
+                throw error("IndexError", "cannot fit '\(typeName(value))' into an index-sized integer")
             }
             let type = typeOf(value)
             if !type.isBuiltin, let method = type.lookup(names.index) {
@@ -30,7 +31,7 @@ extension VM {
     func sliceIndices(_ slice: PySlice, count: Int) throws(PyError) -> (start: Int, stop: Int, step: Int, length: Int) {
         func component(_ value: Value) throws(PyError) -> Int? {
             if value.isNone { return nil }
-            if let big = value.as(PyBigInt.self) { return big.value > 0 ? Int.max : Int.min }
+            if let big = value.as(PyBigInt.self) { return big.small ?? (big.value > 0 ? Int.max : Int.min) }
             switch value {
             case .int(let number): return number
             case .bool(let flag): return flag ? 1 : 0
