@@ -14,27 +14,28 @@ extension VM {
         let limit = try (arguments.argument(2, "maxsplit")).map { value throws(PyError) in try integerArgument(value) } ?? -1
         if separator.isNone {
             if source.isASCII {
-                var text = source.value
-                let ranges = text.withUTF8 { bytes in
-                    wordRanges(count: bytes.count, limit: limit, fromRight: fromRight) { isASCIIWhitespace(bytes[$0]) }
+                return pieces(of: source, reversed: fromRight) { bytes, emit in
+                    wordRanges(count: bytes.count, limit: limit, fromRight: fromRight, isSpace: { isASCIIWhitespace(bytes[$0]) }, emit)
                 }
-                return list(strings(of: source, byteRanges: ranges))
             }
             let scalars = source.scalars
-            let ranges = wordRanges(count: scalars.count, limit: limit, fromRight: fromRight) { scalars[$0].isPythonWhitespace }
-            return list(ranges.map { str(source.substring($0)) })
+            var values: [Value] = []
+            wordRanges(count: scalars.count, limit: limit, fromRight: fromRight, isSpace: { scalars[$0].isPythonWhitespace }) {
+                values.append(str(source.substring($0)))
+            }
+            return list(fromRight ? values.reversed() : values)
         }
         guard let separatorText = separator.as(PyStr.self) else {
             throw typeError("must be str or None, not \(typeName(separator))")
         }
         if separatorText.count == 0 { throw error("ValueError", "empty separator") }
         // UTF-8 is self-synchronising: byte matches of a whole separator fall on code points.
-        var text = source.value
         var pattern = separatorText.value
-        let ranges = text.withUTF8 { haystack in
-            pattern.withUTF8 { needle in separatedRanges(haystack, needle, limit: limit, fromRight: fromRight) }
+        return pattern.withUTF8 { needle in
+            pieces(of: source, reversed: fromRight) { haystack, emit in
+                separatedRanges(haystack, needle, limit: limit, fromRight: fromRight, emit)
+            }
         }
-        return list(strings(of: source, byteRanges: ranges))
     }
 
     /// `separator.join(iterable)`: one buffer of the exact size, filled once.
@@ -73,73 +74,81 @@ extension VM {
         return str(result, count: count, isASCII: isASCII)
     }
 
-    /// The pieces of `source` at UTF-8 byte ranges, as strs.
-    private func strings(of source: PyStr, byteRanges: [Range<Int>]) -> [Value] {
+    /// The pieces of `source` that `ranges` reports (by UTF-8 byte range, in order, or
+    /// in reverse order when `reversed`), as a list of strs made as they are found.
+    private func pieces(of source: PyStr, reversed: Bool,
+                        _ ranges: (UnsafeBufferPointer<UInt8>, (Range<Int>) -> Void) -> Void) -> Value {
         var text = source.value
-        return text.withUTF8 { bytes in
-            byteRanges.map { range in
+        var values: [Value] = []
+        values.reserveCapacity(8)
+        text.withUTF8 { bytes in
+            ranges(bytes) { range in
                 let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                return source.isASCII ? str(piece, count: range.count, isASCII: true) : str(piece)
+                values.append(source.isASCII ? str(piece, count: range.count, isASCII: true) : str(piece))
             }
         }
+        if reversed { values.reverse() }
+        return list(values)
     }
 }
 
-/// The runs of non-space units among `count` units, as `split()` with no separator
-/// finds them: after `limit` splits (negative: no limit), the rest of the text from
-/// the next run on is the last piece, trailing whitespace and all; `fromRight` splits
-/// from the end.
-private func wordRanges(count: Int, limit: Int, fromRight: Bool, isSpace: (Int) -> Bool) -> [Range<Int>] {
-    var ranges: [Range<Int>] = []
+/// Reports the runs of non-space units among `count` units, as `split()` with no
+/// separator finds them: after `limit` splits (negative: no limit), the rest of the
+/// text from the next run on is the last piece, trailing whitespace and all;
+/// `fromRight` splits from the end and reports the last run first.
+private func wordRanges(count: Int, limit: Int, fromRight: Bool, isSpace: (Int) -> Bool, _ emit: (Range<Int>) -> Void) {
+    var found = 0
     if fromRight {
         var end = count
         while true {
             while end > 0 && isSpace(end - 1) { end -= 1 }
-            if end == 0 { break }
-            var start = limit >= 0 && ranges.count >= limit ? 0 : end
+            if end == 0 { return }
+            var start = limit >= 0 && found >= limit ? 0 : end
             while start > 0 && !isSpace(start - 1) { start -= 1 }
-            ranges.append(start..<end)
+            emit(start..<end)
+            found += 1
             end = start
         }
-        return ranges.reversed()
     }
     var start = 0
     while true {
         while start < count && isSpace(start) { start += 1 }
-        if start == count { break }
-        var end = limit >= 0 && ranges.count >= limit ? count : start
+        if start == count { return }
+        var end = limit >= 0 && found >= limit ? count : start
         while end < count && !isSpace(end) { end += 1 }
-        ranges.append(start..<end)
+        emit(start..<end)
+        found += 1
         start = end
     }
-    return ranges
 }
 
-/// The byte ranges between occurrences of `needle` in `haystack`, at most `limit`
-/// splits (negative: no limit), counted from the end when `fromRight`.
+/// Reports the byte ranges between occurrences of `needle` in `haystack`, after at
+/// most `limit` splits (negative: no limit); `fromRight` splits from the end and
+/// reports the last range first.
 private func separatedRanges(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
-                             limit: Int, fromRight: Bool) -> [Range<Int>] {
-    var ranges: [Range<Int>] = []
+                             limit: Int, fromRight: Bool, _ emit: (Range<Int>) -> Void) {
+    var splits = 0
     if fromRight {
         var end = haystack.count
-        while limit < 0 || ranges.count < limit {
+        while limit < 0 || splits < limit {
             let found = findBytes(needle, in: haystack, 0..<end, fromRight: true)
             if found < 0 { break }
-            ranges.append((found + needle.count)..<end)
+            emit((found + needle.count)..<end)
+            splits += 1
             end = found
         }
-        ranges.append(0..<end)
-        return ranges.reversed()
+        emit(0..<end)
+        return
     }
     var start = 0
-    while limit < 0 || ranges.count < limit {
+    while limit < 0 || splits < limit {
         let found = findBytes(needle, in: haystack, start..<haystack.count, fromRight: false)
         if found < 0 { break }
-        ranges.append(start..<found)
+        emit(start..<found)
+        splits += 1
         start = found + needle.count
     }
-    ranges.append(start..<haystack.count)
-    return ranges
+    emit(start..<haystack.count)
 }
 
 /// The first (or last) offset of `needle` (not empty) within `window` of `haystack`, or -1.
