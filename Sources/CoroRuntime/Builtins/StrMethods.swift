@@ -120,6 +120,16 @@ extension VM {
                 let string = text(arguments)
                 let needle = try stringArgument(arguments, 1, name)
                 let (start, end) = try vm.bounds(arguments, from: 2, count: string.count)
+                if string.isASCII, needle.isASCII, !needle.value.isEmpty, name != "count" {
+                    // ASCII: code points are bytes, searched in place.
+                    var text = string.value
+                    var pattern = needle.value
+                    let found = start > end ? -1 : text.withUTF8 { haystack in
+                        pattern.withUTF8 { findBytes($0, in: haystack, start..<end, fromRight: name.hasPrefix("r")) }
+                    }
+                    if found < 0 && name.hasSuffix("index") { throw vm.error("ValueError", "substring not found") }
+                    return .int(found)
+                }
                 let haystack = Array(string.value.unicodeScalars)
                 let pattern = Array(needle.value.unicodeScalars)
                 if name == "count" { return .int(countOccurrences(haystack, pattern, start, end)) }

@@ -152,7 +152,7 @@ private func separatedRanges(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: U
 }
 
 /// The first (or last) offset of `needle` (not empty) within `window` of `haystack`, or -1.
-private func findBytes(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+func findBytes(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
                        _ window: Range<Int>, fromRight: Bool) -> Int {
     guard let base = haystack.baseAddress, let pattern = needle.baseAddress, window.count >= needle.count else { return -1 }
     if fromRight {
