@@ -360,7 +360,17 @@ extension VM {
                             // A builtin function or unbound builtin method: call its Swift code directly.
                             unowned(unsafe) let builtin = unsafeDowncast(reference.takeUnretainedValue(), to: PyBuiltin.self)
                             if builtin.receiver.isNull {
-                                if builtin.checksReceiver { try checkReceiver(of: builtin, buffer) }
+                                if builtin.checksReceiver {
+                                    // Exactly the method's class (the usual case) is checked here,
+                                    // without passing the builtin on (which counts a reference).
+                                    let exact: Bool
+                                    if count > 0, case .object(let receiver) = arguments[0] {
+                                        exact = receiver._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() } == builtin.ownerAddress
+                                    } else {
+                                        exact = false
+                                    }
+                                    if !exact { try checkReceiver(of: builtin, buffer) }
+                                }
                                 let result = try builtin.function(self, Arguments(values: buffer, keywordNames: []))
                                 frameLimit = self.frameLimit
                                 receiverSlot.pointee = result
