@@ -85,15 +85,16 @@ public final class PyStr: PyObject {
         if self === other { return true }
         guard count == other.count else { return false }
         if let cachedHash, let otherHash = other.cachedHash, cachedHash != otherHash { return false }
-        let bytesEqual = value.utf8.withContiguousStorageIfAvailable { mine in
-            other.value.utf8.withContiguousStorageIfAvailable { theirs in
-                guard mine.count == theirs.count, let left = mine.baseAddress, let right = theirs.baseAddress else {
-                    return mine.count == theirs.count
-                }
-                return memcmp(left, right, mine.count) == 0
+        // withUTF8 reads a small (inline) string from a stack copy, where the utf8
+        // view's contiguous storage would be unavailable and force a byte-by-byte walk.
+        var mine = value
+        var theirs = other.value
+        return mine.withUTF8 { left in
+            theirs.withUTF8 { right in
+                guard left.count == right.count else { return false }
+                guard let a = left.baseAddress, let b = right.baseAddress else { return true }
+                return memcmp(a, b, left.count) == 0
             }
         }
-        if let bytesEqual, let result = bytesEqual { return result }
-        return value.utf8.elementsEqual(other.value.utf8)
     }
 }
