@@ -6,6 +6,7 @@ extension VM {
     func installBuiltinTypes() {
         installObjectMethods()
         installNumberMethods()
+        installNumberDunders()
         installStrMethods()
         installBytesMethods()
         installListMethods()

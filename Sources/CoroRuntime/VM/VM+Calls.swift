@@ -63,6 +63,9 @@ extension VM {
         }
     }
 
+    /// The builtin methods that CPython implements as slot wrappers (the operators).
+    static let slotWrapperNames: Set<String> = Set(binaryDunderNames.flatMap { [$0.0, $0.1] } + ["__neg__", "__pos__", "__invert__"])
+
     /// An unbound builtin method's first argument is an instance of its class.
     func checkReceiver(of builtin: PyBuiltin, _ arguments: UnsafeBufferPointer<Value>) throws(PyError) {
         if case .object(let reference) = arguments.first,
@@ -80,6 +83,10 @@ extension VM {
 
     /// "descriptor 'done' for '_asyncio.Future' objects doesn't apply to a 'int' object".
     func descriptorMismatch(_ method: String, _ owner: PyType, _ receiver: Value) -> PyError {
+        if VM.slotWrapperNames.contains(method) {
+            // The operator methods are slot wrappers in CPython, with their own wording.
+            return typeError("descriptor '\(method)' requires a '\(owner.name)' object but received a '\(typeName(receiver))'")
+        }
         // Future and Task are C types in CPython, named with their module.
         let shown = owner === asyncioCore?.future || owner === asyncioCore?.task ? "_asyncio.\(owner.name)" : owner.name
         return typeError("descriptor '\(method)' for '\(shown)' objects doesn't apply to a '\(typeName(receiver))' object")

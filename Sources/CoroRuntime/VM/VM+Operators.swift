@@ -180,28 +180,36 @@ extension VM {
     }
 
     func unaryOperation(_ value: Value, _ opcode: Opcode) throws(PyError) -> Value {
+        let name = opcode == .unaryNegative ? "__neg__" : opcode == .unaryPositive ? "__pos__" : "__invert__"
+        let type = typeOf(value)
+        let method = type.isBuiltin ? nil : type.lookup(intern(name))
+        // A script method first, even on a subclass of int (class Money(int)).
+        if let method, method.object is PyFunction { return try call(method, [value]) }
+        if let result = builtinUnary(value, opcode) { return result }
+        if let method { return try call(method, [value]) }
+        let symbol = opcode == .unaryNegative ? "-" : opcode == .unaryPositive ? "+" : "~"
+        throw typeError("bad operand type for unary \(symbol): '\(type.name)'")
+    }
+
+    /// `-`, `+` and `~` of ints and floats, as the builtin types do them (what
+    /// `int.__neg__` runs, whatever a subclass overrides); nil for anything else.
+    func builtinUnary(_ value: Value, _ opcode: Opcode) -> Value? {
         switch (value, opcode) {
         case (.int(let number), .unaryNegative):
             return number == Int.min ? intValue(-BigInt(number)) : .int(-number)
         case (.int, .unaryPositive): return value
         case (.int(let number), .unaryInvert): return .int(~number)
-        case (.bool(let flag), _): return try unaryOperation(.int(flag ? 1 : 0), opcode)
+        case (.bool(let flag), _): return builtinUnary(.int(flag ? 1 : 0), opcode)
         case (.float(let number), .unaryNegative): return .float(-number)
         case (.float, .unaryPositive): return value
         default: break
         }
-        if let big = value.as(PyBigInt.self) {
-            switch opcode {
-            case .unaryNegative: return intValue(-big.value)
-            case .unaryPositive: return big.type === types.int ? value : intValue(big.value)
-            default: return intValue(-big.value - 1)
-            }
+        guard let big = value.as(PyBigInt.self) else { return nil }
+        switch opcode {
+        case .unaryNegative: return intValue(-big.value)
+        case .unaryPositive: return big.type === types.int ? value : intValue(big.value)
+        default: return intValue(-big.value - 1)
         }
-        let name = opcode == .unaryNegative ? "__neg__" : opcode == .unaryPositive ? "__pos__" : "__invert__"
-        let type = typeOf(value)
-        if !type.isBuiltin, let method = type.lookup(intern(name)) { return try call(method, [value]) }
-        let symbol = opcode == .unaryNegative ? "-" : opcode == .unaryPositive ? "+" : "~"
-        throw typeError("bad operand type for unary \(symbol): '\(type.name)'")
     }
 
     // MARK: comparison
