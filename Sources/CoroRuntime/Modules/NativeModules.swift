@@ -14,6 +14,7 @@ extension VM {
         nativeModules["collections"] = { $0.makeCollectionsModule() }
         nativeModules["json"] = { $0.makeJSONModule() }
         nativeModules["string"] = { $0.makeStringModule() }
+        nativeModules["operator"] = { $0.makeOperatorModule() }
         nativeModules["heapq"] = { $0.makeHeapqModule() }
         nativeModules["asyncio"] = { $0.makeAsyncioModule() }
         nativeModules["concurrent"] = { $0.newModule("concurrent") }

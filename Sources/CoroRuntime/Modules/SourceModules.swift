@@ -40,6 +40,7 @@ extension VM {
     func makeItertoolsModule() -> PyModule { makeSourceModule("itertools", ModuleSources.itertools) }
     func makeCollectionsModule() -> PyModule { makeSourceModule("collections", ModuleSources.collections) }
     func makeStringModule() -> PyModule { makeSourceModule("string", ModuleSources.string) }
+    func makeOperatorModule() -> PyModule { makeSourceModule("operator", ModuleSources.operator) }
 
 }
 
