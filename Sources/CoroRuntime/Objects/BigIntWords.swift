@@ -89,38 +89,35 @@ enum BigIntWords {
     /// The magnitude `a + b`.
     private static func added(_ a: [UInt], _ b: [UInt]) -> [UInt] {
         let (long, short) = a.count >= b.count ? (a, b) : (b, a)
-        return [UInt](unsafeUninitializedCapacity: long.count + 1) { result, count in
+        return combined(long, short, keepingCarry: true) { $0.addingReportingOverflow($1) }
+    }
+
+    /// The magnitude `a - b`, for `a >= b` (so no borrow is left at the end).
+    private static func subtracted(_ a: [UInt], _ b: [UInt]) -> [UInt] {
+        combined(a, b, keepingCarry: false) { $0.subtractingReportingOverflow($1) }
+    }
+
+    /// `long` and `short` (no longer than `long`) combined word by word by `step`, which
+    /// reports the carry (or borrow) passed on to the next word; the last carry becomes
+    /// a word of its own when `keepingCarry`.
+    @inline(__always)
+    private static func combined(_ long: [UInt], _ short: [UInt], keepingCarry: Bool,
+                                 _ step: (UInt, UInt) -> (partialValue: UInt, overflow: Bool)) -> [UInt] {
+        let size = long.count + (keepingCarry ? 1 : 0)
+        return [UInt](unsafeUninitializedCapacity: size) { result, count in
             long.withUnsafeBufferPointer { long in
                 short.withUnsafeBufferPointer { short in
                     var carry: UInt = 0
                     for index in 0..<long.count {
-                        let (partial, overflow1) = long[index].addingReportingOverflow(index < short.count ? short[index] : 0)
-                        let (total, overflow2) = partial.addingReportingOverflow(carry)
+                        let (partial, overflow1) = step(long[index], index < short.count ? short[index] : 0)
+                        let (total, overflow2) = step(partial, carry)
                         result[index] = total
                         carry = overflow1 || overflow2 ? 1 : 0
                     }
-                    result[long.count] = carry
+                    if keepingCarry { result[long.count] = carry }
                 }
             }
-            count = long.count + 1
-        }
-    }
-
-    /// The magnitude `a - b`, for `a >= b`.
-    private static func subtracted(_ a: [UInt], _ b: [UInt]) -> [UInt] {
-        [UInt](unsafeUninitializedCapacity: a.count) { result, count in
-            a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    var borrow: UInt = 0
-                    for index in 0..<a.count {
-                        let (partial, overflow1) = a[index].subtractingReportingOverflow(index < b.count ? b[index] : 0)
-                        let (total, overflow2) = partial.subtractingReportingOverflow(borrow)
-                        result[index] = total
-                        borrow = overflow1 || overflow2 ? 1 : 0
-                    }
-                }
-            }
-            count = a.count
+            count = size
         }
     }
 

@@ -74,9 +74,9 @@ public final class PyBuiltin: PyObject {
     let function: NativeFunction
     /// A receiver bound in advance (`[].append`), or null.
     let receiver: Value
-    /// Whether an unbound call must check that its first argument is an instance of
-    /// `owner`, as CPython's method descriptors do (`__new__` and the implicit class
-    /// methods take a class instead).
+    /// Whether a call of this method, unbound, must check that its first argument is an
+    /// instance of `owner`, as CPython's method descriptors do (`__new__` and the
+    /// implicit class methods take a class instead; a bound one has its receiver).
     let checksReceiver: Bool
     /// `owner`'s address, for the common check: the receiver is exactly an `owner`.
     let ownerAddress: UnsafeMutableRawPointer?
@@ -86,7 +86,7 @@ public final class PyBuiltin: PyObject {
         self.owner = owner
         self.function = function
         self.receiver = receiver
-        checksReceiver = owner != nil && !["__new__", "__init_subclass__", "__class_getitem__"].contains(name)
+        checksReceiver = receiver.isNull && owner != nil && !["__new__", "__init_subclass__", "__class_getitem__"].contains(name)
         ownerAddress = owner.map { Unmanaged.passUnretained($0).toOpaque() }
         super.init(type: type)
     }

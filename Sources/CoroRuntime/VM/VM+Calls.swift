@@ -68,10 +68,7 @@ extension VM {
 
     /// An unbound builtin method's first argument is an instance of its class.
     func checkReceiver(of builtin: PyBuiltin, _ arguments: UnsafeBufferPointer<Value>) throws(PyError) {
-        if case .object(let reference) = arguments.first,
-           reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == builtin.ownerAddress {
-            return
-        }
+        if isExactReceiver(arguments, builtin.ownerAddress) { return }
         guard let owner = builtin.owner else { return }
         guard let first = arguments.first else {
             throw typeError("unbound method \(owner.name).\(builtin.name)() needs an argument")
@@ -79,6 +76,14 @@ extension VM {
         let type = typeOf(first)
         if type === owner || type.isSubtype(of: owner) { return }
         throw descriptorMismatch(builtin.name, owner, first)
+    }
+
+    /// Whether the first argument is exactly of the class at `ownerAddress` (the usual
+    /// case of the receiver check), found without reference counting.
+    @inline(__always)
+    func isExactReceiver(_ arguments: UnsafeBufferPointer<Value>, _ ownerAddress: UnsafeMutableRawPointer?) -> Bool {
+        guard case .object(let receiver) = arguments.first else { return false }
+        return receiver._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() } == ownerAddress
     }
 
     /// "descriptor 'done' for '_asyncio.Future' objects doesn't apply to a 'int' object".

@@ -278,7 +278,7 @@ extension VM {
                     case .binarySlice:
                         frames[frameIndex].sp = sp
                         frames[frameIndex].ip = ip
-                        if let result = sliceExact(sp[-3], sp[-2], sp[-1]) {
+                        if let result = try sliceExact(sp[-3], sp[-2], sp[-1]) {
                             sp[-3] = result
                         } else {
                             // The slice object stays on the stack (rooted) while __getitem__ runs.
@@ -360,16 +360,10 @@ extension VM {
                             // A builtin function or unbound builtin method: call its Swift code directly.
                             unowned(unsafe) let builtin = unsafeDowncast(reference.takeUnretainedValue(), to: PyBuiltin.self)
                             if builtin.receiver.isNull {
-                                if builtin.checksReceiver {
-                                    // Exactly the method's class (the usual case) is checked here,
-                                    // without passing the builtin on (which counts a reference).
-                                    let exact: Bool
-                                    if count > 0, case .object(let receiver) = arguments[0] {
-                                        exact = receiver._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() } == builtin.ownerAddress
-                                    } else {
-                                        exact = false
-                                    }
-                                    if !exact { try checkReceiver(of: builtin, buffer) }
+                                // The usual exact receiver is checked here, without passing the
+                                // builtin on (which counts a reference).
+                                if builtin.checksReceiver && !isExactReceiver(buffer, builtin.ownerAddress) {
+                                    try checkReceiver(of: builtin, buffer)
                                 }
                                 let result = try builtin.function(self, Arguments(values: buffer, keywordNames: []))
                                 frameLimit = self.frameLimit
@@ -421,15 +415,10 @@ extension VM {
                                     continue
                                 }
                             case BinaryOperation.mod.rawValue, BinaryOperation.floorDiv.rawValue:
-                                // Python rounds toward negative infinity; b == 0 and
-                                // Int.min / -1 take the general path (an error, a big int).
-                                let (quotient, overflow) = a.dividedReportingOverflow(by: b)
-                                if b != 0 && !overflow {
-                                    let remainder = a &- quotient &* b
-                                    let adjust = remainder != 0 && (remainder < 0) != (b < 0)
-                                    sp[-2] = operand & 15 == BinaryOperation.mod.rawValue
-                                        ? .int(adjust ? remainder &+ b : remainder)
-                                        : .int(adjust ? quotient &- 1 : quotient)
+                                // b == 0 and Int.min // -1 take the general path (an error, a big int).
+                                if b != 0 && !(a == Int.min && b == -1) {
+                                    let (quotient, remainder) = floorDivide(a, b)
+                                    sp[-2] = .int(operand & 15 == BinaryOperation.mod.rawValue ? remainder : quotient)
                                     sp -= 1
                                     continue
                                 }

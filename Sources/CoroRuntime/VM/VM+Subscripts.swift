@@ -29,6 +29,12 @@ extension VM {
 
     /// CPython's slice indices for a sequence of `count` items: start, stop, step, length.
     func sliceIndices(_ slice: PySlice, count: Int) throws(PyError) -> (start: Int, stop: Int, step: Int, length: Int) {
+        try sliceIndices(start: slice.start, stop: slice.stop, step: slice.step, count: count)
+    }
+
+    /// `sliceIndices` of a slice given by its parts (BINARY_SLICE makes no slice object).
+    func sliceIndices(start: Value, stop: Value, step: Value,
+                      count: Int) throws(PyError) -> (start: Int, stop: Int, step: Int, length: Int) {
         func component(_ value: Value) throws(PyError) -> Int? {
             if value.isNone { return nil }
             if let big = value.as(PyBigInt.self) { return big.small ?? (big.value > 0 ? Int.max : Int.min) }
@@ -41,7 +47,7 @@ extension VM {
                 throw typeError("slice indices must be integers or None or have an __index__ method")
             }
         }
-        let step = try component(slice.step) ?? 1
+        let step = try component(step) ?? 1
         if step == 0 { throw error("ValueError", "slice step cannot be zero") }
         let defaultStart = step < 0 ? count - 1 : 0
         let defaultStop = step < 0 ? -1 : count
@@ -55,8 +61,8 @@ extension VM {
             }
             return value
         }
-        let start = clamp(try component(slice.start), defaultStart)
-        let stop = clamp(try component(slice.stop), defaultStop)
+        let start = clamp(try component(start), defaultStart)
+        let stop = clamp(try component(stop), defaultStop)
         let length: Int
         if step > 0 {
             length = start < stop ? (stop - start - 1) / step + 1 : 0
@@ -79,29 +85,21 @@ extension VM {
         return result
     }
 
-    /// `container[start:stop]` for an exact str or list and int or None bounds, made
-    /// without a slice object; nil for anything else.
-    func sliceExact(_ container: Value, _ start: Value, _ stop: Value) -> Value? {
+    /// `container[start:stop]` of an exact str or list, made without a slice object; nil
+    /// for any other container.
+    func sliceExact(_ container: Value, _ start: Value, _ stop: Value) throws(PyError) -> Value? {
         guard case .object(let reference) = container else { return nil }
         let type = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
-        guard type == typeAddresses.str || type == typeAddresses.list else { return nil }
-        func bound(_ value: Value, _ otherwise: Int, _ count: Int) -> Int? {
-            switch value {
-            case .none: return otherwise
-            case .int(let index): return index < 0 ? max(0, index + count) : min(index, count)
-            default: return nil
-            }
+        if type == typeAddresses.list {
+            // The items as they are now: a bound's __index__ may change the list.
+            let items = reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyList.self).items }
+            let (lower, _, _, length) = try sliceIndices(start: start, stop: stop, step: .none, count: items.count)
+            return list(Array(items[lower..<lower + length]))
         }
-        return reference._withUnsafeGuaranteedRef { object -> Value? in
-            if type == typeAddresses.list {
-                let items = unsafeDowncast(object, to: PyList.self).items
-                guard let lower = bound(start, 0, items.count), let upper = bound(stop, items.count, items.count) else { return nil }
-                return list(lower < upper ? Array(items[lower..<upper]) : [])
-            }
-            let string = unsafeDowncast(object, to: PyStr.self)
-            guard let lower = bound(start, 0, string.count), let upper = bound(stop, string.count, string.count) else { return nil }
-            return lower < upper ? substring(string, lower..<upper) : str("")
-        }
+        guard type == typeAddresses.str else { return nil }
+        let count = reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyStr.self).count }
+        let (lower, _, _, length) = try sliceIndices(start: start, stop: stop, step: .none, count: count)
+        return reference._withUnsafeGuaranteedRef { substring(unsafeDowncast($0, to: PyStr.self), lower..<lower + length) }
     }
 
     /// Code points `range` of `string` as a new str.
