@@ -104,7 +104,7 @@ extension VM {
             return Value(heap.register(PyException(type: exceptionType, args: members)))
         case .object:
             if arguments.values.count > 0 && type === types.object { throw typeError("object() takes no arguments") }
-            return Value(heap.register(PyObject(type: type)))
+            return Value(newInstance(type))
         case .iterator:
             return try constructIterator(type, arguments)
         default:

@@ -18,6 +18,7 @@ extension VM {
         installExceptionGroupMethods()
         installFileMethods()
         installPropertyMethods()
+        installMemberMethods()
         for type in [types.int, types.bool, types.float, types.str, types.list, types.tuple, types.dict, types.set,
                      types.frozenset, types.bytes, types.range] {
             defineMethod(type, "__repr__") { vm, arguments throws(PyError) in
@@ -64,7 +65,7 @@ extension VM {
             if type.builtinBase !== vm.types.object {
                 return try vm.constructBuiltin(type.builtinBase, type, Arguments(values: UnsafeBufferPointer(rebasing: arguments.values[1...]), keywordNames: arguments.keywordNames))
             }
-            return Value(vm.heap.register(PyObject(type: type)))
+            return Value(vm.newInstance(type))
         }
         defineMethod(object, "__setattr__") { vm, arguments throws(PyError) in
             try arguments.expect("__setattr__", vm, min: 3, max: 3)

@@ -44,9 +44,7 @@ extension VM {
             return .bool(value.contains { $0.isCased } && titleCase(value) == value)
         }
         defineMethod(type, "isidentifier") { _, arguments throws(PyError) in
-            let scalars = Array(text(arguments).value.unicodeScalars)
-            guard let first = scalars.first, first == "_" || first.properties.isXIDStart else { return .bool(false) }
-            return .bool(scalars.dropFirst().allSatisfy { $0 == "_" || $0.properties.isXIDContinue })
+            .bool(text(arguments).value.isPythonIdentifier)
         }
         for name in ["strip", "lstrip", "rstrip"] {
             defineMethod(type, name) { vm, arguments throws(PyError) in

@@ -2,8 +2,9 @@
 /// Future's state methods and its await, Task's step and wakeup, and the loop's
 /// `call_soon` and ready queue. The classes stay script classes (their reprs, `cancel`
 /// of Task, subclassing, debugging all stay in `ModuleSources.asyncio*`); the natives
-/// are installed on them by `_install_core` and keep their fields in the instance dicts
-/// where the script methods read them, with the class attributes as defaults.
+/// are installed on them by `_install_core`. Futures, tasks and handles declare
+/// `__slots__`, so their fields sit at fixed indices (`AsyncioSlots`) where both the
+/// natives and the script methods reach them; the loop's fields are in its dict.
 final class AsyncioCore {
     let future: PyType
     let task: PyType
@@ -20,6 +21,7 @@ final class AsyncioCore {
     /// The three states' strings (`_PENDING`, `_CANCELLED`, `_FINISHED`).
     let pending: Value, cancelled: Value, finished: Value
     let names: AsyncioNames
+    let slots: AsyncioSlots
     /// The natives as installed, to tell an object's own method from an override.
     var addDoneCallback: Value = .null
     var callSoon: Value = .null
@@ -52,6 +54,7 @@ final class AsyncioCore {
         cancelled = try value("_CANCELLED")
         finished = try value("_FINISHED")
         self.names = names
+        slots = try AsyncioSlots(future: future, task: task, handle: handle, timer: timerHandle, intern: intern)
     }
 
     /// What the collector must keep alive for the natives.
@@ -70,46 +73,68 @@ struct AsyncioCoreError: Error {
     let name: String
 }
 
-/// The field names of futures, tasks, handles and loops, interned once.
+/// The field names of loops, and the attribute and method names the natives look up on
+/// objects that only behave like futures, interned once.
 struct AsyncioNames {
-    let state, result, exception, callbacks, loop, blocking, logTraceback: PyStr
-    let cancelMessage, cancelledException, coroutine, waiter, mustCancel, name: PyStr
-    let ready, callback, arguments, handleCancelled, closed, debug, currentTask, runningLoop: PyStr
-    let when, scheduled, sequence, timerCancelledCount: PyStr
-    /// Method names the natives look up on loops and futures.
+    let loop, blocking: PyStr
+    let ready, closed, debug, currentTask, runningLoop: PyStr
+    let sequence, scheduled, timerCancelledCount: PyStr
     let addDoneCallback, cancel, message, callSoon, callAt: PyStr
 
     init(_ intern: (String) -> PyStr) {
-        state = intern("_state")
-        result = intern("_result")
-        exception = intern("_exception")
-        callbacks = intern("_callbacks")
         loop = intern("_loop")
         blocking = intern("_asyncio_future_blocking")
-        logTraceback = intern("_log_traceback")
-        cancelMessage = intern("_cancel_message")
-        cancelledException = intern("_cancelled_exc")
-        coroutine = intern("_coro")
-        waiter = intern("_fut_waiter")
-        mustCancel = intern("_must_cancel")
-        name = intern("_name")
         ready = intern("_ready")
-        callback = intern("_callback")
-        arguments = intern("_args")
-        handleCancelled = intern("_cancelled")
         closed = intern("_closed")
         debug = intern("_debug")
         currentTask = intern("current_task")
         runningLoop = intern("running_loop")
-        when = intern("_when")
-        scheduled = intern("_scheduled")
         sequence = intern("_sequence")
+        scheduled = intern("_scheduled")
         timerCancelledCount = intern("_timer_cancelled_count")
         addDoneCallback = intern("add_done_callback")
         cancel = intern("cancel")
         message = intern("msg")
         callSoon = intern("call_soon")
         callAt = intern("call_at")
+    }
+}
+
+/// Where the fields of futures, tasks and handles live in their instances: the index
+/// of each one's `__slots__` member, read from the classes once they exist.
+struct AsyncioSlots {
+    let loop, state, result, exception, callbacks, cancelMessage, cancelledException: Int
+    let blocking, logTraceback, logDestroyPending: Int
+    let coroutine, name, waiter, mustCancel: Int
+    let callback, arguments, handleLoop, handleCancelled, when, scheduled: Int
+
+    init(future: PyType, task: PyType, handle: PyType, timer: PyType, intern: (String) -> PyStr) throws(AsyncioCoreError) {
+        func index(_ type: PyType, _ name: String) throws(AsyncioCoreError) -> Int {
+            guard let member = type.dict.lookupString(intern(name))?.as(PyMember.self) else {
+                throw AsyncioCoreError(name: "\(type.name).\(name)")
+            }
+            return member.index
+        }
+        loop = try index(future, "_loop")
+        state = try index(future, "_state")
+        result = try index(future, "_result")
+        exception = try index(future, "_exception")
+        callbacks = try index(future, "_callbacks")
+        cancelMessage = try index(future, "_cancel_message")
+        cancelledException = try index(future, "_cancelled_exc")
+        blocking = try index(future, "_asyncio_future_blocking")
+        logTraceback = try index(future, "_log_traceback")
+        logDestroyPending = try index(future, "_log_destroy_pending")
+        coroutine = try index(task, "_coro")
+        name = try index(task, "_name")
+        waiter = try index(task, "_fut_waiter")
+        mustCancel = try index(task, "_must_cancel")
+        callback = try index(handle, "_callback")
+        arguments = try index(handle, "_args")
+        handleLoop = try index(handle, "_loop")
+        handleCancelled = try index(handle, "_cancelled")
+        when = try index(timer, "_when")
+        scheduled = try index(timer, "_scheduled")
     }
 }
 
@@ -135,18 +160,22 @@ extension VM {
         return .none
     }
 
-    /// A field of a future, task, handle or loop: its instance dict's entry, else the
-    /// class default.
-    @inline(__always)
+    /// A field of a loop (or any object): its instance dict's entry, else its slot, else
+    /// the class attribute; None if none. Runs no script code.
     func field(_ object: PyObject, _ name: PyStr) -> Value {
         if let attributes = object.attributesReference,
            let value = attributes._withUnsafeGuaranteedRef({ $0.lookupString(name) }) {
             return value
         }
-        return object.typeStorage._withUnsafeGuaranteedRef { $0.lookup(name) } ?? .none
+        guard let found = object.typeStorage._withUnsafeGuaranteedRef({ $0.lookup(name) }) else { return .none }
+        if let member = found.as(PyMember.self) {
+            guard let instance = object as? PySlottedObject, member.index < instance.slotCount,
+                  !instance.slots[member.index].isNull else { return .none }
+            return instance.slots[member.index]
+        }
+        return found
     }
 
-    @inline(__always)
     func setField(_ object: PyObject, _ name: PyStr, _ value: Value) {
         if let attributes = object.attributesReference {
             attributes._withUnsafeGuaranteedRef { $0.setString(name, value) }
@@ -155,6 +184,34 @@ extension VM {
             attributes.setString(name, value)
             object.attributes = attributes
         }
+    }
+
+    /// Slot `index` of a future, task or handle, None while unset. The caller has checked
+    /// the object's class (a subclass of the one the index belongs to), so it is slotted.
+    @inline(__always)
+    func slot(_ object: PyObject, _ index: Int) -> Value {
+        let value = unsafeDowncast(object, to: PySlottedObject.self).slots[index]
+        return value.isNull ? .none : value
+    }
+
+    @inline(__always)
+    func setSlot(_ object: PyObject, _ index: Int, _ value: Value) {
+        unsafeDowncast(object, to: PySlottedObject.self).slots[index] = value
+    }
+
+    /// `Future.__init__`'s fields (`_init_future(future, loop)`): pending, no callbacks.
+    func initializeFuture(_ future: PyObject, loop: Value, _ core: AsyncioCore) {
+        let slots = core.slots
+        setSlot(future, slots.result, .none)
+        setSlot(future, slots.exception, .none)
+        setSlot(future, slots.cancelMessage, .none)
+        setSlot(future, slots.cancelledException, .none)
+        setSlot(future, slots.blocking, .bool(false))
+        setSlot(future, slots.logTraceback, .bool(false))
+        setSlot(future, slots.logDestroyPending, .bool(false))
+        setSlot(future, slots.loop, loop)
+        setSlot(future, slots.state, core.pending)
+        setSlot(future, slots.callbacks, Value(emptyTuple))
     }
 
     /// The receiver of a native method of `owner`, checked (the natives may be called

@@ -9,7 +9,7 @@ extension VM {
         }
         defineCoreMethod(future, "cancelled") { vm, arguments throws(PyError) in
             let object = try vm.receiver(arguments, future, "cancelled")
-            return .bool(vm.sameState(vm.field(object, core.names.state), core.cancelled))
+            return .bool(vm.sameState(vm.slot(object, core.slots.state), core.cancelled))
         }
         defineCoreMethod(future, "result") { vm, arguments throws(PyError) in
             try vm.futureResult(try vm.receiver(arguments, future, "result"), core)
@@ -17,7 +17,7 @@ extension VM {
         defineCoreMethod(future, "exception") { vm, arguments throws(PyError) in
             let object = try vm.receiver(arguments, future, "exception")
             try vm.retrieveOutcome(object, core, unsetMessage: "Exception is not set.")
-            return vm.field(object, core.names.exception)
+            return vm.slot(object, core.slots.exception)
         }
         defineCoreMethod(future, "set_result") { vm, arguments throws(PyError) in
             try arguments.expectMethod("set_result", vm, min: 1, max: 1)
@@ -65,7 +65,7 @@ extension VM {
         if box.state == AwaitableState.created {
             box.state = AwaitableState.started
             if isPending(future, core) {
-                setField(future, core.names.blocking, .bool(true))
+                setSlot(future, core.slots.blocking, .bool(true))
                 return .yielded(box.values[0])
             }
         } else if isPending(future, core) {
@@ -76,7 +76,7 @@ extension VM {
     }
 
     func isPending(_ future: PyObject, _ core: AsyncioCore) -> Bool {
-        sameState(field(future, core.names.state), core.pending)
+        sameState(slot(future, core.slots.state), core.pending)
     }
 
     /// States are compared as the script compares them (by value), the same string first.
@@ -93,17 +93,17 @@ extension VM {
 
     func futureResult(_ future: PyObject, _ core: AsyncioCore) throws(PyError) -> Value {
         try retrieveOutcome(future, core, unsetMessage: "Result is not set.")
-        if let exception = field(future, core.names.exception).as(PyException.self) { throw PyError(exception: exception) }
-        return field(future, core.names.result)
+        if let exception = slot(future, core.slots.exception).as(PyException.self) { throw PyError(exception: exception) }
+        return slot(future, core.slots.result)
     }
 
     /// Raises the cancellation, or InvalidStateError while pending; the outcome is
     /// retrieved (no "exception was never retrieved" report).
     private func retrieveOutcome(_ future: PyObject, _ core: AsyncioCore, unsetMessage: String) throws(PyError) {
-        let state = field(future, core.names.state)
+        let state = slot(future, core.slots.state)
         if sameState(state, core.cancelled) { throw PyError(exception: try makeCancelledError(future, core)) }
         if !sameState(state, core.finished) { throw PyError(exception: try newError(core.invalidStateError, unsetMessage)) }
-        setField(future, core.names.logTraceback, .bool(false))
+        setSlot(future, core.slots.logTraceback, .bool(false))
     }
 
     /// An instance of a script exception class with one message argument.
@@ -119,25 +119,25 @@ extension VM {
     }
 
     func makeCancelledError(_ future: PyObject, _ core: AsyncioCore) throws(PyError) -> PyException {
-        if let stored = field(future, core.names.cancelledException).as(PyException.self) {
-            setField(future, core.names.cancelledException, .none)
+        if let stored = slot(future, core.slots.cancelledException).as(PyException.self) {
+            setSlot(future, core.slots.cancelledException, .none)
             return stored
         }
-        let message = field(future, core.names.cancelMessage)
+        let message = slot(future, core.slots.cancelMessage)
         return try newError(core.cancelledError, arguments: message.isNone ? [] : [message])
     }
 
     /// InvalidStateError unless the future is pending (worded as CPython's C Future).
     private func checkPending(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
-        let state = field(future, core.names.state)
+        let state = slot(future, core.slots.state)
         guard !sameState(state, core.pending) else { return }
         throw PyError(exception: try newError(core.invalidStateError, "invalid state"))
     }
 
     func futureSetResult(_ future: PyObject, _ result: Value, _ core: AsyncioCore) throws(PyError) {
         try checkPending(future, core)
-        setField(future, core.names.result, result)
-        setField(future, core.names.state, core.finished)
+        setSlot(future, core.slots.result, result)
+        setSlot(future, core.slots.state, core.finished)
         try scheduleCallbacks(future, core)
     }
 
@@ -148,37 +148,37 @@ extension VM {
         if typeOf(exception) === types[exception: "StopIteration"] {
             throw typeError("StopIteration interacts badly with generators and cannot be raised into a Future")
         }
-        setField(future, core.names.exception, exception)
-        setField(future, core.names.state, core.finished)
+        setSlot(future, core.slots.exception, exception)
+        setSlot(future, core.slots.state, core.finished)
         try scheduleCallbacks(future, core)
-        setField(future, core.names.logTraceback, .bool(true))
+        setSlot(future, core.slots.logTraceback, .bool(true))
     }
 
     func futureCancel(_ future: PyObject, message: Value, _ core: AsyncioCore) throws(PyError) -> Bool {
-        setField(future, core.names.logTraceback, .bool(false))
+        setSlot(future, core.slots.logTraceback, .bool(false))
         guard isPending(future, core) else { return false }
-        setField(future, core.names.state, core.cancelled)
-        setField(future, core.names.cancelMessage, message)
+        setSlot(future, core.slots.state, core.cancelled)
+        setSlot(future, core.slots.cancelMessage, message)
         try scheduleCallbacks(future, core)
         return true
     }
 
     func addDoneCallback(_ future: PyObject, _ callback: Value, _ core: AsyncioCore) throws(PyError) {
         if !isPending(future, core) {
-            try callSoon(field(future, core.names.loop), callback, [Value(future)], core)
-        } else if let callbacks = field(future, core.names.callbacks).as(PyList.self) {
+            try callSoon(slot(future, core.slots.loop), callback, [Value(future)], core)
+        } else if let callbacks = slot(future, core.slots.callbacks).as(PyList.self) {
             callbacks.items.append(callback)
         } else {
-            setField(future, core.names.callbacks, list([callback]))
+            setSlot(future, core.slots.callbacks, list([callback]))
         }
     }
 
     /// Hands each callback to the loop, once: the list is emptied first.
     func scheduleCallbacks(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
-        let callbacks = field(future, core.names.callbacks)
+        let callbacks = slot(future, core.slots.callbacks)
         guard let items = callbacks.as(PyList.self)?.items ?? callbacks.as(PyTuple.self)?.items, !items.isEmpty else { return }
-        setField(future, core.names.callbacks, Value(emptyTuple))
-        let loop = field(future, core.names.loop)
+        setSlot(future, core.slots.callbacks, Value(emptyTuple))
+        let loop = slot(future, core.slots.loop)
         try withRoots([callbacks]) { () throws(PyError) in
             for callback in items { try callSoon(loop, callback, [Value(future)], core) }
         }

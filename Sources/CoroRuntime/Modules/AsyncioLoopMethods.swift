@@ -24,9 +24,14 @@ extension VM {
                 let value = ready.items[index]
                 ready.items[index] = .none
                 index += 1
-                guard let handle = value.object, !(try vm.isTrue(vm.field(handle, core.names.handleCancelled))) else { continue }
+                guard let handle = value.object else { continue }
+                let type = handle.type
+                let isNative = type === core.handle || type === core.timerHandle
+                let cancelled = isNative || type.isSubtype(of: core.handle)
+                    ? vm.slot(handle, core.slots.handleCancelled) : try vm.getAttribute(value, vm.intern("_cancelled"))
+                if try vm.isTrue(cancelled) { continue }
                 try vm.withRoots([value]) { () throws(PyError) in
-                    if handle.type === core.handle {
+                    if isNative {
                         try vm.runHandle(handle, core)
                     } else {
                         _ = try vm.callMethod(value, "_run", [])
@@ -58,12 +63,12 @@ extension VM {
                     _ core: AsyncioCore) throws(PyError) -> PyObject {
         let names = core.names
         if try isTrue(field(loop, names.closed)) { throw error("RuntimeError", "Event loop is closed") }
-        let handle = heap.register(PyObject(type: type))
-        let fields = newDict()
-        fields.setString(names.callback, callback)
-        fields.setString(names.arguments, arguments.isEmpty ? Value(emptyTuple) : tuple(arguments))
-        fields.setString(names.loop, Value(loop))
-        handle.attributes = fields
+        let handle = newInstance(type)
+        let slots = core.slots
+        setSlot(handle, slots.callback, callback)
+        setSlot(handle, slots.arguments, arguments.isEmpty ? Value(emptyTuple) : tuple(arguments))
+        setSlot(handle, slots.handleLoop, Value(loop))
+        setSlot(handle, slots.handleCancelled, .bool(false))
         return handle
     }
 
@@ -72,8 +77,8 @@ extension VM {
     /// rooted while it runs: it may cancel its own handle.
     private func runHandle(_ handle: PyObject, _ core: AsyncioCore) throws(PyError) {
         let names = core.names
-        let callback = field(handle, names.callback)
-        let arguments = field(handle, names.arguments).as(PyTuple.self)?.items ?? []
+        let callback = slot(handle, core.slots.callback)
+        let arguments = slot(handle, core.slots.arguments).as(PyTuple.self)?.items ?? []
         do throws(PyError) {
             _ = try withRoots([callback]) { () throws(PyError) in try call(callback, arguments) }
         } catch let failure {
@@ -86,7 +91,7 @@ extension VM {
                 context.setString(intern("message"), str("Exception in callback \(try repr(callback))"))
                 context.setString(intern("exception"), Value(raised))
                 context.setString(intern("handle"), Value(handle))
-                _ = try callMethod(field(handle, names.loop), "call_exception_handler", [Value(context)])
+                _ = try callMethod(slot(handle, core.slots.handleLoop), "call_exception_handler", [Value(context)])
             }
         }
     }

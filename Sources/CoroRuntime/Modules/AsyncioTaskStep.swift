@@ -42,25 +42,25 @@ extension VM {
         let rootsMark = temporaryRoots.count
         defer { temporaryRoots.removeSubrange(rootsMark...) }
         var exception = thrown
-        if try isTrue(field(task, names.mustCancel)) {
+        if try isTrue(slot(task, core.slots.mustCancel)) {
             if !isInstance(exception, core.cancelledError) {
                 exception = Value(try makeCancelledError(task, core))
                 root(exception)
             }
-            setField(task, names.mustCancel, .bool(false))
+            setSlot(task, core.slots.mustCancel, .bool(false))
         }
-        let coroutine = field(task, names.coroutine)
-        setField(task, names.waiter, .none)
+        let coroutine = slot(task, core.slots.coroutine)
+        setSlot(task, core.slots.waiter, .none)
         let current = field(core.loopState, names.currentTask)
         guard current.isNone else {
             throw error("RuntimeError", "Cannot enter into task \(try repr(Value(task))) while another task \(try repr(current)) is being executed.")
         }
         setField(core.loopState, names.currentTask, Value(task))
         defer { setField(core.loopState, names.currentTask, .none) }
-        let loop = field(task, names.loop)
+        let loop = slot(task, core.slots.loop)
         let debug = try loop.object.map { object throws(PyError) in try isTrue(field(object, names.debug)) } ?? false
         if debug, let raised = exception.as(PyException.self), !isInstance(exception, core.cancelledError) {
-            raised.taskChain.append("awaited in task \(try repr(field(task, names.name))): \(describeCoroutine(coroutine))")
+            raised.taskChain.append("awaited in task \(try repr(slot(task, core.slots.name))): \(describeCoroutine(coroutine))")
         }
         let outcome: RunOutcome
         do throws(PyError) {
@@ -70,7 +70,7 @@ extension VM {
             root(Value(raised))
             try finishTask(task, core)
             if raised.type.isSubtype(of: core.cancelledError) {
-                setField(task, names.cancelledException, Value(raised))
+                setSlot(task, core.slots.cancelledException, Value(raised))
                 _ = try futureCancel(task, message: .none, core)
             } else if raised.type.isSubtype(of: types[exception: "KeyboardInterrupt"])
                         || raised.type.isSubtype(of: types[exception: "SystemExit"]) {
@@ -78,7 +78,7 @@ extension VM {
                 throw failure
             } else {
                 if debug && !Value(raised).isIdentical(to: exception) {
-                    raised.taskChain.append("raised in task \(try repr(field(task, names.name)))")
+                    raised.taskChain.append("raised in task \(try repr(slot(task, core.slots.name)))")
                 }
                 try futureSetException(task, Value(raised), core)
             }
@@ -88,9 +88,9 @@ extension VM {
         case .returned(let value):
             root(value)
             try finishTask(task, core)
-            if try isTrue(field(task, names.mustCancel)) {
-                setField(task, names.mustCancel, .bool(false))
-                _ = try futureCancel(task, message: field(task, names.cancelMessage), core)
+            if try isTrue(slot(task, core.slots.mustCancel)) {
+                setSlot(task, core.slots.mustCancel, .bool(false))
+                _ = try futureCancel(task, message: slot(task, core.slots.cancelMessage), core)
             } else {
                 try futureSetResult(task, value, core)
             }
@@ -115,13 +115,13 @@ extension VM {
         let names = core.names
         let step = bindNative(core.taskStep, to: Value(task))
         root(step)
-        guard let blocking = try optionalAttribute(result, names.blocking, core), !blocking.isNone else {
+        guard let blocking = try optionalAttribute(result, names.blocking, slot: core.slots.blocking, core), !blocking.isNone else {
             let message = result.isNone ? nil : "Task got bad yield: \(try repr(result))"
             try callSoon(loop, step, try message.map { text throws(PyError) in [Value(try newError(types[exception: "RuntimeError"], text))] } ?? [], core)
             return
         }
         let problem: String?
-        if !(try optionalAttribute(result, names.loop, core) ?? .null).isIdentical(to: loop) {
+        if !(try optionalAttribute(result, names.loop, slot: core.slots.loop, core) ?? .null).isIdentical(to: loop) {
             problem = "Task \(try repr(Value(task))) got Future \(try repr(result)) attached to a different loop"
         } else if !(try isTrue(blocking)) {
             problem = "yield was used instead of yield from in task \(try repr(Value(task))) with \(try repr(result))"
@@ -135,25 +135,30 @@ extension VM {
             return
         }
         guard let future = result.object else { return }
-        setField(future, names.blocking, .bool(false))
+        let isFuture = future.type.isSubtype(of: core.future)
+        if isFuture {
+            setSlot(future, core.slots.blocking, .bool(false))
+        } else {
+            try setAttribute(result, names.blocking, .bool(false))
+        }
         let wakeup = bindNative(core.taskWakeup, to: Value(task))
         root(wakeup)
-        if hasNative(future, names.addDoneCallback, core.addDoneCallback) {
+        if isFuture && hasNative(future, names.addDoneCallback, core.addDoneCallback) {
             try addDoneCallback(future, wakeup, core)
         } else {
             _ = try callMethod(result, "add_done_callback", [wakeup])
         }
-        setField(task, names.waiter, result)
-        if try isTrue(field(task, names.mustCancel)) {
-            let cancelled = try call(try getAttribute(result, names.cancel), [field(task, names.cancelMessage)],
+        setSlot(task, core.slots.waiter, result)
+        if try isTrue(slot(task, core.slots.mustCancel)) {
+            let cancelled = try call(try getAttribute(result, names.cancel), [slot(task, core.slots.cancelMessage)],
                                      keywordNames: [names.message])
-            if try isTrue(cancelled) { setField(task, names.mustCancel, .bool(false)) }
+            if try isTrue(cancelled) { setSlot(task, core.slots.mustCancel, .bool(false)) }
         }
     }
 
-    /// `getattr(value, name, None)`, reading a future's field directly.
-    private func optionalAttribute(_ value: Value, _ name: PyStr, _ core: AsyncioCore) throws(PyError) -> Value? {
-        if let object = value.object, object.type.isSubtype(of: core.future) { return field(object, name) }
+    /// `getattr(value, name, None)`, reading a future's slot directly.
+    private func optionalAttribute(_ value: Value, _ name: PyStr, slot index: Int, _ core: AsyncioCore) throws(PyError) -> Value? {
+        if let object = value.object, object.type.isSubtype(of: core.future) { return slot(object, index) }
         do throws(PyError) {
             return try getAttribute(value, name)
         } catch let failure where failure.exception.type.isSubtype(of: types[exception: "AttributeError"]) {

@@ -25,11 +25,8 @@ extension VM {
         }
         defineCoreMethod(loop, "create_future") { vm, arguments throws(PyError) in
             let owner = try vm.receiver(arguments, loop, "create_future")
-            let future = vm.heap.register(PyObject(type: core.future))
-            let fields = vm.newDict()
-            fields.setString(names.loop, Value(owner))
-            fields.setString(names.state, core.pending)
-            future.attributes = fields
+            let future = vm.newInstance(core.future)
+            vm.initializeFuture(future, loop: Value(owner), core)
             return Value(future)
         }
         defineCoreMethod(core.handle, "cancel") { vm, arguments throws(PyError) in
@@ -38,8 +35,8 @@ extension VM {
         }
         defineCoreMethod(core.timerHandle, "cancel") { vm, arguments throws(PyError) in
             let timer = try vm.receiver(arguments, core.timerHandle, "cancel")
-            if !(try vm.isTrue(vm.field(timer, names.handleCancelled))), try vm.isTrue(vm.field(timer, names.scheduled)),
-               let owner = vm.field(timer, names.loop).object {
+            if !(try vm.isTrue(vm.slot(timer, core.slots.handleCancelled))), try vm.isTrue(vm.slot(timer, core.slots.scheduled)),
+               let owner = vm.slot(timer, core.slots.handleLoop).object {
                 let count = try vm.binaryOperation(vm.field(owner, names.timerCancelledCount), .int(1), BinaryOperation.add.rawValue)
                 vm.setField(owner, names.timerCancelledCount, count)
             }
@@ -60,7 +57,15 @@ extension VM {
                 }
                 return .none
             }
-            if !vm.sameState(vm.field(future, names.state), core.cancelled) { try vm.futureSetResult(future, arguments[1], core) }
+            if !vm.sameState(vm.slot(future, core.slots.state), core.cancelled) { try vm.futureSetResult(future, arguments[1], core) }
+            return .none
+        }
+        defineFunction(namespace, "_init_future") { vm, arguments throws(PyError) in
+            try arguments.expect("_init_future", vm, min: 2, max: 2)
+            guard let future = arguments[0].object, future.type.isSubtype(of: core.future) else {
+                throw vm.typeError("_init_future() expects a Future")
+            }
+            vm.initializeFuture(future, loop: arguments[1], core)
             return .none
         }
         defineFunction(namespace, "_sleep0") { vm, _ throws(PyError) in vm.box(.yieldOnce, []) }
@@ -70,20 +75,20 @@ extension VM {
                                _ core: AsyncioCore) throws(PyError) -> PyObject {
         let names = core.names
         let timer = try makeHandle(core.timerHandle, loop, callback, arguments, core)
-        setField(timer, names.when, when)
+        setSlot(timer, core.slots.when, when)
         let sequence = try binaryOperation(field(loop, names.sequence), .int(1), BinaryOperation.add.rawValue)
         setField(loop, names.sequence, sequence)
         guard let timers = field(loop, names.scheduled).as(PyList.self) else { throw typeError("the loop's timers are not a list") }
         try withRoots([Value(timer)]) { () throws(PyError) in try heapPush(timers, tuple([when, sequence, Value(timer)])) }
-        setField(timer, names.scheduled, .bool(true))
+        setSlot(timer, core.slots.scheduled, .bool(true))
         return timer
     }
 
     private func cancelHandle(_ handle: PyObject, _ core: AsyncioCore) {
         let names = core.names
-        guard case .bool(false) = field(handle, names.handleCancelled) else { return }
-        setField(handle, names.handleCancelled, .bool(true))
-        setField(handle, names.callback, .none)
-        setField(handle, names.arguments, .none)
+        guard case .bool(false) = slot(handle, core.slots.handleCancelled) else { return }
+        setSlot(handle, core.slots.handleCancelled, .bool(true))
+        setSlot(handle, core.slots.callback, .none)
+        setSlot(handle, core.slots.arguments, .none)
     }
 }

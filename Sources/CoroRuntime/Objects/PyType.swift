@@ -29,8 +29,12 @@ public final class PyType: PyObject {
     /// Whether the class defines `__del__`, as of type epoch `finalizerEpoch`.
     @exclusivity(unchecked) var hasFinalizer = false
     @exclusivity(unchecked) var finalizerEpoch = -1
-    /// Whether instances get an attribute dict (classes defined by scripts).
+    /// Whether instances get an attribute dict (classes defined by scripts, unless every
+    /// one on the MRO declares `__slots__` without `__dict__`).
     @exclusivity(unchecked) var hasInstanceDict = false
+    /// How many `__slots__` values instances hold, the bases' included (see
+    /// `PySlottedObject`).
+    @exclusivity(unchecked) var slotCount = 0
     @exclusivity(unchecked) var isBuiltin = true
     /// The script `__init__` that instances are made with, when calling the class needs
     /// nothing else (no custom `__new__`, a plain object layout); valid for one epoch.

@@ -10,6 +10,8 @@ struct AttributeCache {
         case method
         /// A plain class attribute, unless the instance dict shadows it.
         case classValue
+        /// A `__slots__` member: slot `entryHint` of the (slotted) instance.
+        case slot
     }
 
     var type: UnsafeMutableRawPointer?
@@ -23,7 +25,8 @@ struct AttributeCache {
     /// Whether this answers a store (writes are resolved differently from reads).
     var isStore = false
     /// Where the name was in the last instance dict looked at: instances of one class
-    /// usually lay their attributes out alike, so this is checked first.
+    /// usually lay their attributes out alike, so this is checked first. For `.slot`,
+    /// the slot's index.
     var entryHint = 0
 }
 
@@ -63,6 +66,7 @@ extension VM {
         if forStore, let custom = type.lookup(names.setattr), !(custom.object is PyBuiltin) { return }
         var kind = AttributeCache.Kind.instanceField
         var value = Value.null
+        if forStore && !type.hasInstanceDict && type.lookup(name) == nil { return }
         if let found = type.lookup(name) {
             guard case .object(let reference) = found else {
                 if forStore { return }
@@ -71,12 +75,19 @@ extension VM {
                 return
             }
             let attribute = reference.takeUnretainedValue()
+            if let member = attribute as? PyMember {
+                guard type.isSubtype(of: member.owner), member.index < type.slotCount else { return }
+                cache.pointee = AttributeCache(type: Unmanaged.passUnretained(type).toOpaque(), name: Unmanaged.passUnretained(name).toOpaque(),
+                                               epoch: typeEpoch.pointee, kind: .slot, entryHint: member.index)
+                return
+            }
             let attributeType = attribute.type
             if attribute is PyBox || attribute is PyType { return }
             if !attributeType.isBuiltin, attributeType.lookup(names.get) != nil || attributeType.lookup(names.set) != nil {
                 return
             }
             if forStore {
+                guard type.hasInstanceDict else { return }
                 kind = .instanceField
             } else if attribute is PyFunction {
                 kind = .method
@@ -108,6 +119,9 @@ extension VM {
         case .classValue:
             let found = instanceAttribute(object, name)
             return found.isNull ? cache.pointee.value : found
+        case .slot:
+            // Null when unset: the slow path raises the AttributeError.
+            return object._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PySlottedObject.self).slots[cache.pointee.entryHint] }
         case .method, .empty:
             return .null
         }
@@ -118,5 +132,15 @@ extension VM {
     func instanceAttribute(_ object: Unmanaged<PyObject>, _ name: NameKey) -> Value {
         guard let attributes = object._withUnsafeGuaranteedRef({ $0.attributesReference }) else { return .null }
         return attributes._withUnsafeGuaranteedRef { $0.lookupName(name) ?? .null }
+    }
+}
+
+extension VM {
+    /// STORE_ATTR through the cache, for a slot: writes it and answers true.
+    @inline(__always)
+    func storeCachedSlot(_ object: Unmanaged<PyObject>, _ value: Value, _ cache: UnsafeMutablePointer<AttributeCache>) -> Bool {
+        guard cache.pointee.kind == .slot else { return false }
+        object._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PySlottedObject.self).slots[cache.pointee.entryHint] = value }
+        return true
     }
 }

@@ -27,6 +27,8 @@ final class BuiltinTypes {
     let range: PyType
     let slice: PyType
     let property: PyType
+    /// `member_descriptor`, what `__slots__` makes.
+    let member: PyType
     let staticMethod: PyType
     let classMethod: PyType
     let superType: PyType
@@ -84,6 +86,7 @@ final class BuiltinTypes {
         range = simple("range", .range, subclassable: false)
         slice = simple("slice", .slice, subclassable: false)
         property = simple("property", .property)
+        member = simple("member_descriptor", .other, subclassable: false)
         staticMethod = simple("staticmethod", .staticMethod)
         classMethod = simple("classmethod", .classMethod)
         superType = simple("super", .superObject)

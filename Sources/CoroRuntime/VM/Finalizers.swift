@@ -17,11 +17,10 @@ extension VM {
             if type.hasFinalizer { return true }
         }
         guard !collectionReports.isEmpty, collectionReports.contains(where: { type.isSubtype(of: $0) }) else { return false }
-        // The flags are the instance's own, or its class's defaults.
-        func flag(_ name: PyStr) -> Value? { object.attributes?.lookupString(name) ?? type.lookup(name) }
-        if case .bool(true) = flag(names.logTraceback) ?? .none { return true }
-        if case .bool(true) = flag(names.logDestroyPending) ?? .none,
-           flag(names.futureState)?.as(PyStr.self)?.value == "PENDING" {
+        // The flags are the instance's slots (or its dict's entries, or class defaults).
+        if case .bool(true) = field(object, names.logTraceback) { return true }
+        if case .bool(true) = field(object, names.logDestroyPending),
+           field(object, names.futureState).as(PyStr.self)?.value == "PENDING" {
             return true
         }
         return false

@@ -45,6 +45,7 @@ extension VM {
     private func dataDescriptorGet(_ found: Value, _ object: Value, _ type: PyType) throws(PyError) -> Value? {
         guard case .object(let reference) = found else { return nil }
         let descriptor = reference.takeUnretainedValue()
+        if let member = descriptor as? PyMember { return try memberGet(member, object) }
         if let box = descriptor as? PyBox, box.kind == .property {
             guard !box.values[0].isNone else {
                 throw error("AttributeError", "property '\(propertyName(box))' of '\(type.name)' object has no getter")
@@ -159,6 +160,10 @@ extension VM {
         let type = typeOf(object)
         if let found = type.lookup(name), case .object(let reference) = found {
             let descriptor = reference.takeUnretainedValue()
+            if let member = descriptor as? PyMember {
+                try memberSet(member, object, value)
+                return
+            }
             if let box = descriptor as? PyBox, box.kind == .property {
                 guard box.values.count > 1, !box.values[1].isNone else {
                     throw error("AttributeError", "property '\(propertyName(box))' of '\(type.name)' object has no setter")
@@ -195,6 +200,10 @@ extension VM {
         let type = typeOf(object)
         if !type.isBuiltin, let custom = type.lookup(names.delattr), !(custom.object is PyBuiltin) {
             _ = try call(custom, [object, Value(name)])
+            return
+        }
+        if let member = type.lookup(name)?.as(PyMember.self) {
+            try memberDelete(member, object)
             return
         }
         if let found = type.lookup(name), let box = found.as(PyBox.self), box.kind == .property {

@@ -30,7 +30,14 @@ extension VM {
     }
 
     private func objectAttribute(_ object: PyObject, _ value: Value, _ name: String) throws(PyError) -> Value? {
-        if name == "__dict__", let attributes = object.attributes { return Value(attributes) }
+        if name == "__dict__" {
+            if let attributes = object.attributes { return Value(attributes) }
+            if !object.type.isBuiltin && object.type.hasInstanceDict {
+                let made = newDict()
+                object.attributes = made
+                return Value(made)
+            }
+        }
         switch object {
         case let type as PyType:
             switch name {
@@ -126,6 +133,13 @@ extension VM {
             }
         case is PyBigInt:
             return intAttribute(value, name)
+        case let member as PyMember:
+            switch name {
+            case "__name__": return Value(member.name)
+            case "__qualname__": return str("\(member.owner.qualifiedName).\(member.name.value)")
+            case "__objclass__": return Value(member.owner)
+            default: return nil
+            }
         case let box as PyBox:
             switch (box.kind, name) {
             case (.superObject, _):

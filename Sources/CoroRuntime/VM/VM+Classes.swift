@@ -34,7 +34,7 @@ extension VM {
             if type.builtinBase.layout == .exception {
                 instance = Value(heap.register(PyException(type: type, args: Array(arguments[0..<(arguments.count - keywordNames.count)]))))
             } else {
-                instance = Value(heap.register(PyObject(type: type)))
+                instance = Value(newInstance(type))
             }
         } else {
             // An immutable builtin takes its value from the call (its __new__ does); a
@@ -156,7 +156,7 @@ extension VM {
         typeEpoch.pointee += 1
         if namespace.lookupString(names.del) != nil { finalizersExist = true }
         made.isBuiltin = false
-        made.hasInstanceDict = true
+        try declareSlots(made, bases, namespace)
         made.mro = [made] + (try linearize(bases, for: name))
         if let qualified = namespace.removeString(names.qualname)?.as(PyStr.self) { made.qualifiedName = qualified.value }
         if namespace.lookupString(names.eq) != nil && namespace.lookupString(names.hash) == nil {

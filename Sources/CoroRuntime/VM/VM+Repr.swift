@@ -100,6 +100,8 @@ extension VM {
         case let generator as PyGenerator:
             let kind = generator.type === types.coroutine ? "coroutine" : generator.type === types.asyncGenerator ? "async_generator" : "generator"
             return "<\(kind) object \(generator.qualifiedName) at \(address(object))>"
+        case let member as PyMember:
+            return "<member '\(member.name.value)' of '\(member.owner.name)' objects>"
         case let cell as PyCell:
             return "<cell at \(address(object)): \(cell.value.isNull ? "empty" : "\(typeName(cell.value)) object at ...")>"
         case let box as PyBox:

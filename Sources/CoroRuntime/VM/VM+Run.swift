@@ -175,6 +175,10 @@ extension VM {
                                 fillAttributeCache(cache, reference._withUnsafeGuaranteedRef { $0.typeStorage }, code.nameKey(operand),
                                                    forStore: true)
                             }
+                            if cache.pointee.type == typePointer, storeCachedSlot(reference, sp[-2], cache) {
+                                sp -= 2
+                                continue
+                            }
                             if cache.pointee.type == typePointer, cache.pointee.kind == .instanceField {
                                 let key = code.nameKey(operand)
                                 let value = sp[-2]
@@ -345,7 +349,7 @@ extension VM {
                                 if callee._withUnsafeGuaranteedRef({ $0.isSimple && $0.argumentCount == count + 1 }) {
                                     let instance = type.layout == .exception
                                         ? Value(heap.register(PyException(type: type, args: Array(UnsafeBufferPointer(start: arguments, count: count)))))
-                                        : Value(heap.register(PyObject(type: type)))
+                                        : Value(newInstance(type))
                                     try pushFrame(callee, of: initializerReference, arguments: arguments, count: count,
                                                   instance: instance, returnSlot: receiverSlot, mode: .initializer,
                                                   above: frameIndex, limit: frameLimit, on: stack)

@@ -11,21 +11,13 @@ class Future:
     """A result that will be set later; awaiting it suspends the task until then.
     Its hot methods are native (see _install_core)."""
 
-    # Defaults that most futures keep: class attributes, so that an instance's dict holds
-    # only what it changes (fewer entries: less memory and less work per future).
-    _asyncio_future_blocking = False
-    _result = None
-    _exception = None
-    _cancel_message = None
-    _cancelled_exc = None
-    _log_traceback = False
-    _log_destroy_pending = True
-    # Most futures get one callback or none: the list is made with the first.
-    _callbacks = ()
+    # Fixed fields (no instance dict): the natives read them by slot. _callbacks is ()
+    # until the first callback (most futures get one or none).
+    __slots__ = ('_loop', '_state', '_result', '_exception', '_callbacks', '_cancel_message',
+                 '_cancelled_exc', '_asyncio_future_blocking', '_log_traceback', '_log_destroy_pending')
 
     def __init__(self, *, loop=None):
-        self._loop = get_event_loop() if loop is None else loop
-        self._state = _PENDING
+        _init_future(self, get_event_loop() if loop is None else loop)
 
     def __repr__(self):
         return f'<{type(self).__name__} {self._repr_info()}>'

@@ -43,12 +43,14 @@ _FINISHED = 'FINISHED'
 class Handle:
     """A callback scheduled with call_soon."""
 
-    _cancelled = False
+    # Fixed fields (no instance dict): the natives read them by slot.
+    __slots__ = ('_callback', '_args', '_loop', '_cancelled')
 
     def __init__(self, callback, args, loop):
         self._callback = callback
         self._args = args
         self._loop = loop
+        self._cancelled = False
 
     def __repr__(self):
         state = ' cancelled' if self._cancelled else ''
@@ -67,11 +69,12 @@ class Handle:
 class TimerHandle(Handle):
     """A callback scheduled with call_later or call_at."""
 
-    _scheduled = False
+    __slots__ = ('_when', '_scheduled')
 
     def __init__(self, when, callback, args, loop):
         Handle.__init__(self, callback, args, loop)
         self._when = when
+        self._scheduled = False
 
     def when(self):
         return self._when

@@ -23,14 +23,15 @@ class Task(Future):
     """Runs a coroutine: each step sends into it until it awaits a pending future,
     and the future's completion schedules the next step (natively: see _install_core)."""
 
-    # Defaults, as Future's: instances hold only what they change.
-    _num_cancels_requested = 0
-    _must_cancel = False
-    _fut_waiter = None
-    _source_site = None
+    __slots__ = ('_coro', '_name', '_fut_waiter', '_must_cancel', '_num_cancels_requested', '_source_site')
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         Future.__init__(self, loop=loop)
+        self._num_cancels_requested = 0
+        self._must_cancel = False
+        self._fut_waiter = None
+        self._source_site = None
+        self._coro = None
         if not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
@@ -51,7 +52,7 @@ class Task(Future):
         if self._fut_waiter is not None:
             parts.append(f'wait_for={self._fut_waiter!r}')
         parts += rest
-        if getattr(self, '_source_site', None):
+        if self._source_site:
             parts.append(f'created at {self._source_site}')
         return ' '.join(parts)
 

@@ -239,8 +239,8 @@ def trust_of(ssl):
     return getattr(ssl, '_cafile', None)
 
 
-def _expire(future):
-    future._expired = True
+def _expire(future, expired):
+    expired.append(True)
     future.cancel()
 
 
@@ -250,12 +250,13 @@ async def _wait_outside(future, exchange, deadline):
     TimeoutError. A timer on the future is cheaper than asyncio.timeout around it."""
     loop = future.get_loop()
     loop._outside += 1
-    timer = None if deadline is None else loop.call_at(deadline, _expire, future)
+    expired = []
+    timer = None if deadline is None else loop.call_at(deadline, _expire, future, expired)
     try:
         return await future
     except BaseException as error:
         _cancel(exchange)
-        if isinstance(error, _asyncio.CancelledError) and getattr(future, '_expired', False):
+        if isinstance(error, _asyncio.CancelledError) and expired:
             raise TimeoutError from error
         raise
     finally:
