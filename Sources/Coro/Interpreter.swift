@@ -52,7 +52,9 @@ public final class Interpreter {
     /// Compiles and runs `source` as the main module. `name` is the file name shown in
     /// tracebacks (names ending in `.coro` allow top-level `await`); `arguments` become
     /// `sys.argv`. Errors are printed as CPython prints them; returns the exit status.
-    public func run(source: [UInt8], name: String, arguments: [String] = []) -> Int32 {
+    /// `endsProcess` says the host exits right after (as the `coro` command does): the
+    /// objects the script leaves behind are then not freed one by one.
+    public func run(source: [UInt8], name: String, arguments: [String] = [], endsProcess: Bool = false) -> Int32 {
         // `name` is the path tracebacks show; `arguments[0]` (sys.argv[0]) may differ.
         let code: CodeObject
         do {
@@ -65,7 +67,7 @@ public final class Interpreter {
         let folder = name.contains("/") ? String(name[..<(name.lastIndex(of: "/") ?? name.endIndex)]) : ""
         vm.searchPath = [folder]
         let vm = self.vm
-        return VM.onLargeStack { vm.runMain(code, path: name) }
+        return VM.onLargeStack { vm.runMain(code, path: name, endsProcess: endsProcess) }
     }
 
     /// Parses and checks `source` without running it. `name` is the file name shown in

@@ -83,7 +83,7 @@ public struct CoroCommand: ParsableCommand {
             name = "<stdin>"
             if argv.isEmpty { argv = [""] }
         }
-        let status = interpreter.run(source: source, name: name, arguments: argv)
+        let status = interpreter.run(source: source, name: name, arguments: argv, endsProcess: true)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -120,3 +120,8 @@ class Open(WithDict):
 o = Open()
 o.only, o.more = 1, 2
 print(o.only, o.more, vars(o))
+try:
+    class Mixed(Exception, Point):
+        pass
+except TypeError as error:
+    print(error)

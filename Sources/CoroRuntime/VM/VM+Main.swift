@@ -9,7 +9,11 @@ import Glibc
 extension VM {
     /// Runs `code` as `__main__`; returns the process exit status (uncaught exceptions
     /// print their traceback on stderr and give 1; `SystemExit` gives its code).
-    public func runMain(_ code: CodeObject, path: String) -> Int32 {
+    /// `endsProcess`: the host exits right after, so the last collection (which reports
+    /// and finalizes) leaves the garbage to the process's end.
+    public func runMain(_ code: CodeObject, path: String, endsProcess: Bool = false) -> Int32 {
+        heap.abandonsGarbage = false
+        defer { heap.abandonsGarbage = false }
         let module = newModule("__main__", file: path)
         modules.setString(intern("__main__"), Value(module))
         defer {
@@ -26,11 +30,13 @@ extension VM {
                 }
             }
             joinThreads()
+            heap.abandonsGarbage = endsProcess
             collectAtExit(keeping: .none)
             return 0
         } catch let thrown {
             // Like CPython, which frees the failed frames (reporting what only they held)
             // before it prints the traceback.
+            heap.abandonsGarbage = endsProcess
             collectAtExit(keeping: Value(thrown.exception))
             let status = report(thrown.exception)
             joinThreads()

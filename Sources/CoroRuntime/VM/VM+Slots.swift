@@ -18,6 +18,8 @@ extension VM {
             throw typeError("multiple bases have instance lay-out conflict")
         }
         type.slotCount = widest?.slotCount ?? 0
+        // Slotted instances are plain objects: no slotted base under another builtin layout.
+        if type.slotCount > 0 && type.layout != .object { throw typeError("multiple bases have instance lay-out conflict") }
         let inheritsDict = type.layout != .object || bases.contains { !$0.isBuiltin && $0.hasInstanceDict }
         guard let declared = namespace.lookupString(intern("__slots__")) else {
             type.hasInstanceDict = true
