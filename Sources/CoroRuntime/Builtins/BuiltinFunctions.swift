@@ -96,25 +96,14 @@ extension VM {
         defineBuiltin("hasattr") { vm, arguments throws(PyError) in
             try arguments.expect("hasattr", vm, min: 2, max: 2)
             guard let name = arguments[1].as(PyStr.self) else { throw vm.typeError("attribute name must be string, not '\(vm.typeName(arguments[1]))'") }
-            do throws(PyError) {
-                _ = try vm.getAttribute(arguments[0], vm.intern(name.value))
-                return .bool(true)
-            } catch let thrown {
-                if thrown.exception.type.isSubtype(of: vm.types[exception: "AttributeError"]) { return .bool(false) }
-                throw thrown
-            }
+            return .bool(try vm.lookupAttribute(arguments[0], vm.intern(name.value)) != nil)
         }
         defineBuiltin("getattr") { vm, arguments throws(PyError) in
             try arguments.expect("getattr", vm, min: 2, max: 3)
             guard let name = arguments[1].as(PyStr.self) else { throw vm.typeError("attribute name must be string, not '\(vm.typeName(arguments[1]))'") }
-            do throws(PyError) {
-                return try vm.getAttribute(arguments[0], vm.intern(name.value))
-            } catch let thrown {
-                if arguments.positionalCount == 3, thrown.exception.type.isSubtype(of: vm.types[exception: "AttributeError"]) {
-                    return arguments[2]
-                }
-                throw thrown
-            }
+            let key = vm.intern(name.value)
+            guard arguments.positionalCount == 3 else { return try vm.getAttribute(arguments[0], key) }
+            return try vm.lookupAttribute(arguments[0], key) ?? arguments[2]
         }
         defineBuiltin("setattr") { vm, arguments throws(PyError) in
             try arguments.expect("setattr", vm, min: 3, max: 3)

@@ -115,7 +115,10 @@ extension VM {
         let names = core.names
         let step = bindNative(core.taskStep, to: Value(task))
         root(step)
-        guard let blocking = try optionalAttribute(result, names.blocking, slot: core.slots.blocking, core), !blocking.isNone else {
+        // A bare yield (sleep(0)) yields None, which has no `_asyncio_future_blocking`:
+        // no need to look (the failed lookup would make an AttributeError every step).
+        guard !result.isNone, let blocking = try optionalAttribute(result, names.blocking, slot: core.slots.blocking, core),
+              !blocking.isNone else {
             let message = result.isNone ? nil : "Task got bad yield: \(try repr(result))"
             try callSoon(loop, step, try message.map { text throws(PyError) in [Value(try newError(types[exception: "RuntimeError"], text))] } ?? [], core)
             return
@@ -159,11 +162,7 @@ extension VM {
     /// `getattr(value, name, None)`, reading a future's slot directly.
     private func optionalAttribute(_ value: Value, _ name: PyStr, slot index: Int, _ core: AsyncioCore) throws(PyError) -> Value? {
         if let object = value.object, object.type.isSubtype(of: core.future) { return slot(object, index) }
-        do throws(PyError) {
-            return try getAttribute(value, name)
-        } catch let failure where failure.exception.type.isSubtype(of: types[exception: "AttributeError"]) {
-            return nil
-        }
+        return try lookupAttribute(value, name)
     }
 
     /// The task is done: it leaves `_all_tasks`.

@@ -3,7 +3,24 @@ extension VM {
     /// instance dict, then other class attributes (functions become bound methods),
     /// then builtin attributes, then `__getattr__`.
     func getAttribute(_ object: Value, _ name: PyStr) throws(PyError) -> Value {
-        if let type = object.as(PyType.self) { return try typeAttribute(type, name) }
+        if let found = try attributeIfPresent(object, name) { return found }
+        throw attributeError(object, name.value)
+    }
+
+    /// `getattr(object, name, None)` as CPython's `_PyObject_LookupAttr`: nil when the
+    /// attribute is absent, without making the AttributeError that `getAttribute` would
+    /// (an AttributeError that a property or `__getattr__` raises counts as absent too).
+    func lookupAttribute(_ object: Value, _ name: PyStr) throws(PyError) -> Value? {
+        do throws(PyError) {
+            return try attributeIfPresent(object, name)
+        } catch let failure where failure.exception.type.isSubtype(of: types[exception: "AttributeError"]) {
+            return nil
+        }
+    }
+
+    /// `getAttribute`, but nil where the lookup itself finds nothing.
+    private func attributeIfPresent(_ object: Value, _ name: PyStr) throws(PyError) -> Value? {
+        if let type = object.as(PyType.self) { return try typeAttributeIfPresent(type, name) }
         if let proxy = object.as(PyBox.self), proxy.kind == .superObject, let found = try superAttribute(proxy, name) {
             return found
         }
@@ -15,7 +32,7 @@ extension VM {
         if !type.isBuiltin, let hook = type.lookup(names.getattr) {
             return try call(hook, [object, Value(name)])
         }
-        throw attributeError(object, name.value)
+        return nil
     }
 
     func attributeError(_ object: Value, _ name: String) -> PyError {
@@ -95,6 +112,11 @@ extension VM {
     /// `Class.name`: class attributes along the MRO (functions stay plain functions),
     /// then the attributes every class has.
     func typeAttribute(_ type: PyType, _ name: PyStr) throws(PyError) -> Value {
+        if let found = try typeAttributeIfPresent(type, name) { return found }
+        throw attributeError(Value(type), name.value)
+    }
+
+    private func typeAttributeIfPresent(_ type: PyType, _ name: PyStr) throws(PyError) -> Value? {
         if let found = type.lookup(name) {
             guard case .object(let reference) = found else { return found }
             let attribute = reference.takeUnretainedValue()
@@ -112,7 +134,7 @@ extension VM {
         if metatype !== types.type, let hook = metatype.lookup(names.getattr) {
             return try call(hook, [Value(type), Value(name)])
         }
-        throw attributeError(Value(type), name.value)
+        return nil
     }
 
     /// For LOAD_METHOD: the function or builtin method a call `object.name(...)` can use
