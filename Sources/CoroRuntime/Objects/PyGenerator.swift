@@ -10,8 +10,11 @@ public final class PyGenerator: PyObject {
     /// no references.
     let globalsReference: Unmanaged<PyDict>
     var globals: PyDict { globalsReference.takeUnretainedValue() }
-    @exclusivity(unchecked) var name: String
-    @exclusivity(unchecked) var qualifiedName: String
+    /// The function's names when the generator was made, if they differ from its code's
+    /// (a function renamed after its definition); nil, the usual case, costs nothing.
+    private let renamed: (name: String, qualifiedName: String)?
+    var name: String { renamed?.name ?? code.code.name }
+    var qualifiedName: String { renamed?.qualifiedName ?? code.code.qualifiedName }
     let slots: UnsafeMutablePointer<Value>
     /// Live slots: locals and cells, then the value stack up to here (an offset).
     @exclusivity(unchecked) var stackTop: Int
@@ -25,15 +28,23 @@ public final class PyGenerator: PyObject {
     /// it is collected without ever running.
     @exclusivity(unchecked) var creationSite: (code: Unmanaged<RuntimeCode>, instruction: Int)?
 
-    init(type: PyType, code: RuntimeCode, globals: PyDict, name: String, qualifiedName: String) {
-        self.code = code
-        globalsReference = Unmanaged.passUnretained(globals)
-        self.name = name
-        self.qualifiedName = qualifiedName
-        slots = .allocate(capacity: max(1, code.frameSize))
-        slots.initialize(repeating: .null, count: code.frameSize)
-        stackTop = code.localCount + code.derefCount
-        super.init(type: type)
+    /// Everything comes from `function`, which the caller holds (unmanaged: making a
+    /// coroutine for every `await f()` counts no references).
+    init(type: Unmanaged<PyType>, function: Unmanaged<PyFunction>) {
+        let code = function._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.code) }
+        self.code = code.takeUnretainedValue()
+        globalsReference = function._withUnsafeGuaranteedRef { $0.globalsReference }
+        renamed = function._withUnsafeGuaranteedRef { function in
+            code._withUnsafeGuaranteedRef { code in
+                function.name == code.code.name && function.qualifiedName == code.code.qualifiedName
+                    ? nil : (function.name, function.qualifiedName)
+            }
+        }
+        let frameSize = code._withUnsafeGuaranteedRef { $0.frameSize }
+        slots = .allocate(capacity: max(1, frameSize))
+        slots.initialize(repeating: .null, count: frameSize)
+        stackTop = code._withUnsafeGuaranteedRef { $0.localCount + $0.derefCount }
+        super.init(type: type.takeUnretainedValue())
     }
 
     deinit {

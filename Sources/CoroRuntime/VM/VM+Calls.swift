@@ -9,6 +9,12 @@ extension VM {
         guard case .object(let reference) = callable else {
             throw typeError("'\(typeName(callable))' object is not callable")
         }
+        if reference._withUnsafeGuaranteedRef({ $0.typeStorage.toOpaque() }) == typeAddresses.function {
+            let function = Unmanaged<PyFunction>.fromOpaque(reference.toOpaque())
+            if function._withUnsafeGuaranteedRef({ $0.code.isGeneratorLike }) {
+                return try makeGenerator(function, arguments, keywordNames)
+            }
+        }
         let object = reference.takeUnretainedValue()
         if let function = object as? PyFunction {
             return try enterFunction(function, arguments, keywordNames, mode: .call, returnSlot: returnSlot)
@@ -135,26 +141,7 @@ extension VM {
                        namespace: PyDict? = nil) throws(PyError) -> Value? {
         let code = function.code
         if code.isGeneratorLike {
-            let generatorType = code.flags.contains(.coroutine) ? types.coroutine
-                : code.flags.contains(.asyncGenerator) ? types.asyncGenerator : types.generator
-            let generator = heap.register(PyGenerator(
-                type: generatorType, code: code, globals: function.globals, name: function.name,
-                qualifiedName: function.qualifiedName))
-            let stack = frameStack
-            if generatorType === types.coroutine, stack.depth.pointee > 0 {
-                let caller = stack.frames + (stack.depth.pointee - 1)
-                generator.creationSite = (Unmanaged.passUnretained(caller.pointee.code), caller.pointee.currentInstruction)
-                coroutinesMade = true
-            }
-            if code.hasSimpleParameters && keywordNames.isEmpty && arguments.count == code.argumentCount {
-                // Exact positional arguments: the common `await f(x)` needs no binding rules.
-                let slots = generator.slots
-                for index in 0..<arguments.count { slots[index] = arguments[index] }
-            } else {
-                try bindArguments(function, arguments, keywordNames, into: generator.slots)
-            }
-            if code.derefCount > 0 { prepareCells(Unmanaged.passUnretained(function), base: generator.slots) }
-            return Value(generator)
+            return try makeGenerator(Unmanaged.passUnretained(function), arguments, keywordNames)
         }
         let stack = frameStack
         let slotTop = stack.slotTop
@@ -167,6 +154,36 @@ extension VM {
             globalsReference: function.globalsReference, namespace: namespace.map(Unmanaged.passUnretained), generator: nil,
             mode: mode, instance: .null, slotTop: slotTop + code.frameSize))
         return nil
+    }
+
+    /// The generator, coroutine or async generator a call of a generator function makes,
+    /// its arguments bound into the generator's own slots. Unmanaged throughout: every
+    /// `await f()` makes one, and reference counting was a third of that.
+    private func makeGenerator(_ function: Unmanaged<PyFunction>, _ arguments: UnsafeBufferPointer<Value>,
+                               _ keywordNames: [PyStr]) throws(PyError) -> Value {
+        let code = function._withUnsafeGuaranteedRef { Unmanaged.passUnretained($0.code) }
+        let flags = code._withUnsafeGuaranteedRef { $0.flags }
+        let isCoroutine = flags.contains(.coroutine)
+        let generatorType = isCoroutine ? typeAddresses.coroutine
+            : flags.contains(.asyncGenerator) ? typeAddresses.asyncGenerator : typeAddresses.generator
+        let generator = Unmanaged.passUnretained(heap.register(PyGenerator(type: Unmanaged.fromOpaque(generatorType), function: function)))
+        let slots = generator._withUnsafeGuaranteedRef { $0.slots }
+        let depth = frameStack.depth.pointee
+        if isCoroutine, depth > 0 {
+            let caller = frameStack.frames + (depth - 1)
+            let site = (Unmanaged.passUnretained(caller.pointee.code), caller.pointee.currentInstruction)
+            generator._withUnsafeGuaranteedRef { $0.creationSite = site }
+            coroutinesMade = true
+        }
+        let simple = code._withUnsafeGuaranteedRef { $0.hasSimpleParameters && arguments.count == $0.argumentCount }
+        if simple && keywordNames.isEmpty {
+            // Exact positional arguments: the common `await f(x)` needs no binding rules.
+            for index in 0..<arguments.count { slots[index] = arguments[index] }
+        } else {
+            try bindArguments(function.takeUnretainedValue(), arguments, keywordNames, into: slots)
+        }
+        if code._withUnsafeGuaranteedRef({ $0.derefCount > 0 }) { prepareCells(function, base: slots) }
+        return Value(generator.takeUnretainedValue())
     }
 
     /// Creates the cells of a new frame (parameters that are captured start with their

@@ -276,6 +276,7 @@ struct TypeAddresses {
     let listIterator: UnsafeMutableRawPointer?
     let generator: UnsafeMutableRawPointer
     let coroutine: UnsafeMutableRawPointer
+    let asyncGenerator: UnsafeMutableRawPointer
     let str: UnsafeMutableRawPointer
     let cell: UnsafeMutableRawPointer
     let builtinFunction: UnsafeMutableRawPointer
@@ -283,6 +284,7 @@ struct TypeAddresses {
     let int: UnsafeMutableRawPointer
 
     init(_ types: BuiltinTypes) {
+        asyncGenerator = Unmanaged.passUnretained(types.asyncGenerator).toOpaque()
         int = Unmanaged.passUnretained(types.int).toOpaque()
         type = Unmanaged.passUnretained(types.type).toOpaque()
         cell = Unmanaged.passUnretained(types.cell).toOpaque()
