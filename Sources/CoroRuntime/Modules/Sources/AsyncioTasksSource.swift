@@ -27,6 +27,8 @@ class Task(Future):
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         Future.__init__(self, loop=loop)
+        # Reported if collected while pending (unless gather or a closed loop says not to).
+        self._log_destroy_pending = True
         self._num_cancels_requested = 0
         self._must_cancel = False
         self._fut_waiter = None
