@@ -10,11 +10,6 @@ public final class PyGenerator: PyObject {
     /// no references.
     let globalsReference: Unmanaged<PyDict>
     var globals: PyDict { globalsReference.takeUnretainedValue() }
-    /// The function's names when the generator was made, if they differ from its code's
-    /// (a function renamed after its definition); nil, the usual case, costs nothing.
-    private let renamed: (name: String, qualifiedName: String)?
-    var name: String { renamed?.name ?? code.code.name }
-    var qualifiedName: String { renamed?.qualifiedName ?? code.code.qualifiedName }
     let slots: UnsafeMutablePointer<Value>
     /// Live slots: locals and cells, then the value stack up to here (an offset).
     @exclusivity(unchecked) var stackTop: Int
@@ -27,6 +22,12 @@ public final class PyGenerator: PyObject {
     /// Where a coroutine was made (the calling code and instruction), to warn there if
     /// it is collected without ever running.
     @exclusivity(unchecked) var creationSite: (code: Unmanaged<RuntimeCode>, instruction: Int)?
+    /// The function's names when the generator was made, if they differ from its code's
+    /// (a function renamed after its definition); nil, the usual case, costs nothing.
+    /// Last: the fields above are what every resume and yield touch, kept together.
+    private let renamed: (name: String, qualifiedName: String)?
+    var name: String { renamed?.name ?? code.code.name }
+    var qualifiedName: String { renamed?.qualifiedName ?? code.code.qualifiedName }
 
     /// Everything comes from `function`, which the caller holds (unmanaged: making a
     /// coroutine for every `await f()` counts no references).
