@@ -350,3 +350,15 @@ func capitalize(_ value: String) -> String {
     guard let first = value.first else { return value }
     return first.uppercased() + value.dropFirst().lowercased()
 }
+
+extension String {
+    /// `str.isidentifier()`: an XID_Start scalar or `_`, then XID_Continue scalars.
+    var isPythonIdentifier: Bool {
+        var scalars = unicodeScalars.makeIterator()
+        guard let first = scalars.next(), first == "_" || first.properties.isXIDStart else { return false }
+        while let scalar = scalars.next() {
+            guard scalar == "_" || scalar.properties.isXIDContinue else { return false }
+        }
+        return true
+    }
+}

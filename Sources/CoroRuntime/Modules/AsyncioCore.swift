@@ -169,9 +169,8 @@ extension VM {
         }
         guard let found = object.typeStorage._withUnsafeGuaranteedRef({ $0.lookup(name) }) else { return .none }
         if let member = found.as(PyMember.self) {
-            guard let instance = object as? PySlottedObject, member.index < instance.slotCount,
-                  !instance.slots[member.index].isNull else { return .none }
-            return instance.slots[member.index]
+            let value = member.instance(of: object)?.slots[member.index] ?? .none
+            return value.isNull ? .none : value
         }
         return found
     }

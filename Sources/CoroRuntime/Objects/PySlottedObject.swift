@@ -46,4 +46,13 @@ public final class PyMember: PyObject {
         tracer.mark(name)
         tracer.mark(owner)
     }
+
+    /// `object` as an instance this descriptor applies to (slotted, of `owner` or a
+    /// subclass), or nil.
+    func instance(of object: PyObject) -> PySlottedObject? {
+        guard let instance = object as? PySlottedObject, instance.type.isSubtype(of: owner), index < instance.slotCount else {
+            return nil
+        }
+        return instance
+    }
 }

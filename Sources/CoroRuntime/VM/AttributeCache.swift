@@ -66,7 +66,6 @@ extension VM {
         if forStore, let custom = type.lookup(names.setattr), !(custom.object is PyBuiltin) { return }
         var kind = AttributeCache.Kind.instanceField
         var value = Value.null
-        if forStore && !type.hasInstanceDict && type.lookup(name) == nil { return }
         if let found = type.lookup(name) {
             guard case .object(let reference) = found else {
                 if forStore { return }
@@ -87,7 +86,6 @@ extension VM {
                 return
             }
             if forStore {
-                guard type.hasInstanceDict else { return }
                 kind = .instanceField
             } else if attribute is PyFunction {
                 kind = .method
@@ -102,6 +100,8 @@ extension VM {
                 value = found
             }
         }
+        // A store into the instance dict: a class with `__slots__` alone has none.
+        if forStore && !type.hasInstanceDict { return }
         cache.pointee = AttributeCache(type: Unmanaged.passUnretained(type).toOpaque(), name: Unmanaged.passUnretained(name).toOpaque(), epoch: typeEpoch.pointee,
                                        kind: kind, value: value)
     }

@@ -12,8 +12,6 @@ extension VM {
     /// `endsProcess`: the host exits right after, so the last collection (which reports
     /// and finalizes) leaves the garbage to the process's end.
     public func runMain(_ code: CodeObject, path: String, endsProcess: Bool = false) -> Int32 {
-        heap.abandonsGarbage = false
-        defer { heap.abandonsGarbage = false }
         let module = newModule("__main__", file: path)
         modules.setString(intern("__main__"), Value(module))
         defer {
@@ -30,14 +28,12 @@ extension VM {
                 }
             }
             joinThreads()
-            heap.abandonsGarbage = endsProcess
-            collectAtExit(keeping: .none)
+            collectAtExit(keeping: .none, endsProcess: endsProcess)
             return 0
         } catch let thrown {
             // Like CPython, which frees the failed frames (reporting what only they held)
             // before it prints the traceback.
-            heap.abandonsGarbage = endsProcess
-            collectAtExit(keeping: Value(thrown.exception))
+            collectAtExit(keeping: Value(thrown.exception), endsProcess: endsProcess)
             let status = report(thrown.exception)
             joinThreads()
             return status
@@ -55,9 +51,11 @@ extension VM {
 
     /// A last collection, so that coroutines dropped without running are reported and
     /// pending `__del__` methods run (skipped when there can be neither); `value` stays
-    /// alive through it.
-    private func collectAtExit(keeping value: Value) {
+    /// alive through it. When the process ends right after, the garbage is left to it.
+    private func collectAtExit(keeping value: Value, endsProcess: Bool) {
         guard finalizersExist || coroutinesMade || !collectionReports.isEmpty else { return }
+        heap.abandonsGarbage = endsProcess
+        defer { heap.abandonsGarbage = false }
         let mark = temporaryRoots.count
         temporaryRoots.append(value)
         collectGarbage(keepingRoots: mark + 1)

@@ -68,8 +68,7 @@ extension VM {
 
     /// The instance a member descriptor applies to, or CPython's TypeError.
     private func slottedInstance(_ member: PyMember, _ object: Value) throws(PyError) -> PySlottedObject {
-        guard let instance = object.object as? PySlottedObject, instance.type.isSubtype(of: member.owner),
-              member.index < instance.slotCount else {
+        guard let instance = object.object.flatMap(member.instance(of:)) else {
             throw typeError("descriptor '\(member.name.value)' for '\(member.owner.name)' objects doesn't apply to a '\(typeName(object))' object")
         }
         return instance
@@ -116,17 +115,5 @@ extension VM {
             try vm.memberDelete(try receiver(arguments, "__delete__"), arguments[1])
             return .none
         }
-    }
-}
-
-extension String {
-    /// `str.isidentifier()`: an XID_Start scalar or `_`, then XID_Continue scalars.
-    var isPythonIdentifier: Bool {
-        var scalars = unicodeScalars.makeIterator()
-        guard let first = scalars.next(), first == "_" || first.properties.isXIDStart else { return false }
-        while let scalar = scalars.next() {
-            guard scalar == "_" || scalar.properties.isXIDContinue else { return false }
-        }
-        return true
     }
 }
