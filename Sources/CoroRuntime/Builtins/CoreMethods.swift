@@ -285,35 +285,41 @@ extension VM {
 
     /// `generator.throw(exception)`, delegating to a sub-iterator in `yield from`.
     func throwIntoGenerator(_ generator: PyGenerator, _ exception: PyException) throws(PyError) -> RunOutcome {
-        if generator.state == .suspended, let delegate = yieldFromDelegate(generator) {
-            do throws(PyError) {
-                let outcome: RunOutcome
-                if let inner = delegate.as(PyGenerator.self) {
-                    if exception.type.isSubtype(of: types[exception: "GeneratorExit"]) {
-                        try closeGenerator(inner)
-                        return try resumeGenerator(generator, sending: .none, throwing: exception)
-                    }
-                    outcome = try throwIntoGenerator(inner, exception)
-                } else if let method = try? getAttribute(delegate, intern("throw")) {
-                    outcome = .yielded(try call(method, [Value(exception)]))
-                } else {
-                    return try resumeGenerator(generator, sending: .none, throwing: exception)
-                }
-                switch outcome {
-                case .yielded(let value):
-                    return .yielded(value)
-                case .returned(let value):
-                    // The delegate finished: continue after the `yield from` with its value.
-                    let sendIndex = generator.ip - 2
-                    generator.ip = Int(generator.code.instructions[sendIndex] >> 8)
-                    generator.stackTop -= 1
-                    return try resumeGenerator(generator, sending: value)
-                }
-            } catch let thrown {
-                return try resumeGenerator(generator, sending: .none, throwing: thrown.exception)
-            }
+        guard generator.state == .suspended, let delegate = yieldFromDelegate(generator) else {
+            return try resumeGenerator(generator, sending: .none, throwing: exception)
         }
-        return try resumeGenerator(generator, sending: .none, throwing: exception)
+        // What the delegate makes of the exception: it yields, it returns (the generator
+        // goes on after the `yield from`), or it raises (at the `yield from`). A delegate
+        // that takes nothing thrown (an awaited future, an iterator without `throw`) has
+        // the exception itself raised there.
+        let outcome: RunOutcome?
+        do throws(PyError) {
+            if let inner = delegate.as(PyGenerator.self) {
+                if exception.type.isSubtype(of: types[exception: "GeneratorExit"]) {
+                    try closeGenerator(inner)
+                    outcome = nil
+                } else {
+                    outcome = try throwIntoGenerator(inner, exception)
+                }
+            } else if awaitedFuture(delegate) == nil, let method = try? getAttribute(delegate, intern("throw")) {
+                outcome = .yielded(try call(method, [Value(exception)]))
+            } else {
+                outcome = nil
+            }
+        } catch let thrown {
+            return try resumeGenerator(generator, sending: .none, throwing: thrown.exception)
+        }
+        switch outcome {
+        case .yielded(let value)?:
+            return .yielded(value)
+        case .returned(let value)?:
+            let sendIndex = generator.ip - 2
+            generator.ip = Int(generator.code.instructions[sendIndex] >> 8)
+            generator.stackTop -= 1
+            return try resumeGenerator(generator, sending: value)
+        case nil:
+            return try resumeGenerator(generator, sending: .none, throwing: exception)
+        }
     }
 
     /// The iterator a suspended generator is delegating to with `yield from`, if any.

@@ -28,6 +28,9 @@ final class AsyncioCore {
     var callAt: Value = .null
     var taskStep: Value = .null
     var taskWakeup: Value = .null
+    /// Future's native `__await__`: a future whose class keeps it is awaited without a
+    /// FutureIter (see `VM.stepAwaitedFuture`).
+    var futureAwait: Value = .null
 
     /// Reads what the natives need from asyncio's namespace, once its classes exist.
     init(namespace: PyDict, names: AsyncioNames, intern: (String) -> PyStr) throws(AsyncioCoreError) {
@@ -62,7 +65,7 @@ final class AsyncioCore {
         for type in [future, task, handle, timerHandle, cancelledError, invalidStateError] { tracer.mark(type) }
         tracer.mark(loopState)
         tracer.mark(allTasks)
-        for value in [getEventLoop, pending, cancelled, finished, addDoneCallback, callSoon, callAt, taskStep, taskWakeup] {
+        for value in [getEventLoop, pending, cancelled, finished, addDoneCallback, callSoon, callAt, taskStep, taskWakeup, futureAwait] {
             tracer.mark(value)
         }
     }

@@ -1,6 +1,7 @@
 /// asyncio's Future, natively: its state, result, callbacks, and `await`, which yields
-/// the future itself to the task (through a `FutureIter`, as CPython's C Future does)
-/// instead of running a generator.
+/// the future itself to the task instead of running a generator. `await future` needs
+/// no iterator object (the future steps itself: `stepAwaitedFuture`); `__await__()` and
+/// `__iter__()` called by a script still return a `FutureIter`, as CPython's C Future.
 extension VM {
     func installFutureMethods(_ core: AsyncioCore) {
         let future = core.future
@@ -48,10 +49,41 @@ extension VM {
             Value(try vm.makeCancelledError(try vm.receiver(arguments, future, "_make_cancelled_error"), core))
         }
         for name in ["__await__", "__iter__"] {
-            defineCoreMethod(future, name) { vm, arguments throws(PyError) in
+            let method = defineCoreMethod(future, name) { vm, arguments throws(PyError) in
                 vm.box(.futureIter, [Value(try vm.receiver(arguments, future, name))])
             }
+            if name == "__await__" { core.futureAwait = method }
         }
+    }
+
+    /// Whether `await` may step the object itself, its class's `__await__` being `method`:
+    /// it is a Future whose class keeps the native one.
+    func awaitsItself(method: Value) -> Bool {
+        guard let core = asyncioCore, case .object(let installed) = core.futureAwait,
+              case .object(let found) = method else { return false }
+        return installed.toOpaque() == found.toOpaque()
+    }
+
+    /// The future that an `await` in progress is stepping directly, if `receiver` (what
+    /// the awaiting frame delegates to) is one.
+    func awaitedFuture(_ receiver: Value) -> (PyObject, AsyncioCore)? {
+        guard let core = asyncioCore, let object = receiver.as(PySlottedObject.self), object.type.isSubtype(of: core.future) else {
+            return nil
+        }
+        return (object, core)
+    }
+
+    /// One step of `await future` without a FutureIter: a pending future is yielded to
+    /// the task (flagged `_asyncio_future_blocking`, which the task clears as it takes
+    /// it), and the await returns its result once it is done. Resumed while still pending
+    /// with the flag still set, nothing drove the await: CPython's RuntimeError.
+    func stepAwaitedFuture(_ future: PyObject, _ core: AsyncioCore) throws(PyError) -> RunOutcome {
+        if isPending(future, core) {
+            if case .bool(true) = slot(future, core.slots.blocking) { throw error("RuntimeError", "await wasn't used with future") }
+            setSlot(future, core.slots.blocking, .bool(true))
+            return .yielded(Value(future))
+        }
+        return .returned(try futureResult(future, core))
     }
 
     /// One step of `await future` (a `FutureIter` box, state 0 before its first step):
@@ -163,22 +195,39 @@ extension VM {
         return true
     }
 
+    /// `_callbacks` holds `()` while there are none, the callback itself while there is
+    /// one (as CPython's C Future keeps `fut_callback0`: no list for the usual single
+    /// waiter), and a list from the second on.
     func addDoneCallback(_ future: PyObject, _ callback: Value, _ core: AsyncioCore) throws(PyError) {
         if !isPending(future, core) {
             try callSoon(slot(future, core.slots.loop), callback, [Value(future)], core)
-        } else if let callbacks = slot(future, core.slots.callbacks).as(PyList.self) {
-            callbacks.items.append(callback)
+            return
+        }
+        let callbacks = slot(future, core.slots.callbacks)
+        if let list = callbacks.as(PyList.self), list.type === types.list {
+            list.items.append(callback)
+        } else if holdsNoCallback(callbacks) {
+            setSlot(future, core.slots.callbacks, callback)
         } else {
-            setSlot(future, core.slots.callbacks, list([callback]))
+            setSlot(future, core.slots.callbacks, list([callbacks, callback]))
         }
     }
 
-    /// Hands each callback to the loop, once: the list is emptied first.
+    private func holdsNoCallback(_ callbacks: Value) -> Bool {
+        callbacks.isNone || callbacks.isNull || callbacks.as(PyTuple.self) != nil
+    }
+
+    /// Hands each callback to the loop, once: the slot is emptied first.
     func scheduleCallbacks(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
         let callbacks = slot(future, core.slots.callbacks)
-        guard let items = callbacks.as(PyList.self)?.items ?? callbacks.as(PyTuple.self)?.items, !items.isEmpty else { return }
+        if holdsNoCallback(callbacks) { return }
         setSlot(future, core.slots.callbacks, Value(emptyTuple))
         let loop = slot(future, core.slots.loop)
+        guard let list = callbacks.as(PyList.self), list.type === types.list else {
+            try withRoots([callbacks]) { () throws(PyError) in try callSoon(loop, callbacks, [Value(future)], core) }
+            return
+        }
+        let items = list.items
         try withRoots([callbacks]) { () throws(PyError) in
             for callback in items { try callSoon(loop, callback, [Value(future)], core) }
         }

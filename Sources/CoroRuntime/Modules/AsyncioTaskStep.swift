@@ -60,7 +60,7 @@ extension VM {
         let loop = slot(task, core.slots.loop)
         let debug = try loop.object.map { object throws(PyError) in try isTrue(field(object, names.debug)) } ?? false
         if debug, let raised = exception.as(PyException.self), !isInstance(exception, core.cancelledError) {
-            raised.taskChain.append("awaited in task \(try repr(slot(task, core.slots.name))): \(describeCoroutine(coroutine))")
+            raised.taskChain.append("awaited in task \(try repr(taskName(task, core))): \(describeCoroutine(coroutine))")
         }
         let outcome: RunOutcome
         do throws(PyError) {
@@ -78,7 +78,7 @@ extension VM {
                 throw failure
             } else {
                 if debug && !Value(raised).isIdentical(to: exception) {
-                    raised.taskChain.append("raised in task \(try repr(slot(task, core.slots.name)))")
+                    raised.taskChain.append("raised in task \(try repr(taskName(task, core)))")
                 }
                 try futureSetException(task, Value(raised), core)
             }
@@ -163,6 +163,13 @@ extension VM {
     private func optionalAttribute(_ value: Value, _ name: PyStr, slot index: Int, _ core: AsyncioCore) throws(PyError) -> Value? {
         if let object = value.object, object.type.isSubtype(of: core.future) { return slot(object, index) }
         return try lookupAttribute(value, name)
+    }
+
+    /// `task.get_name()` of the native Task: an unnamed task keeps only its number.
+    private func taskName(_ task: PyObject, _ core: AsyncioCore) -> Value {
+        let name = slot(task, core.slots.name)
+        if case .int(let number) = name { return str("Task-\(number)") }
+        return name
     }
 
     /// The task is done: it leaves `_all_tasks`.

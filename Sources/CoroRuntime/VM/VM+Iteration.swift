@@ -254,6 +254,7 @@ extension VM {
             guard let method = type.lookup(names.awaitMethod) else {
                 throw typeError("object \(type.name) can't be used in 'await' expression")
             }
+            if awaitsItself(method: method) { return value }
             let iterator = try call(method, [value])
             if iterator.as(PyGenerator.self)?.type === types.coroutine {
                 throw typeError("__await__() returned a coroutine")
@@ -268,6 +269,7 @@ extension VM {
     func sendNative(_ receiver: Value, _ value: Value) throws(PyError) -> RunOutcome {
         if let generator = receiver.as(PyGenerator.self) { return try resumeGenerator(generator, sending: value) }
         if let box = receiver.as(PyBox.self), box.kind.isAwaitable { return try stepAwaitable(box, sending: value) }
+        if let (future, core) = awaitedFuture(receiver) { return try stepAwaitedFuture(future, core) }
         do throws(PyError) {
             if value.isNone {
                 guard let item = try nextItemRaisingStop(receiver) else { return .returned(.none) }

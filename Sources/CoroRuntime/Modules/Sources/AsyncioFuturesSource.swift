@@ -12,7 +12,8 @@ class Future:
     Its hot methods are native (see _install_core)."""
 
     # Fixed fields (no instance dict): the natives read them by slot. _callbacks is ()
-    # until the first callback (most futures get one or none).
+    # while there are none, the callback itself while there is one (most futures get
+    # one or none), and a list from the second on: _callback_list reads it.
     __slots__ = ('_loop', '_state', '_result', '_exception', '_callbacks', '_cancel_message',
                  '_cancelled_exc', '_asyncio_future_blocking', '_log_traceback', '_log_destroy_pending')
 
@@ -29,8 +30,9 @@ class Future:
                 info.append(f'exception={self._exception!r}')
             else:
                 info.append(f'result={self._result!r}')
-        if self._callbacks:
-            info.append(_format_callbacks(self._callbacks))
+        callbacks = _callback_list(self._callbacks)
+        if callbacks:
+            info.append(_format_callbacks(callbacks))
         return ' '.join(info)
 
     def get_loop(self):
@@ -48,8 +50,9 @@ class Future:
         })
 
     def remove_done_callback(self, fn):
-        kept = [callback for callback in self._callbacks if callback != fn]
-        removed = len(self._callbacks) - len(kept)
+        callbacks = _callback_list(self._callbacks)
+        kept = [callback for callback in callbacks if callback != fn]
+        removed = len(callbacks) - len(kept)
         if removed:
             self._callbacks = kept
         return removed
@@ -57,6 +60,12 @@ class Future:
     # done, cancelled, result, exception, set_result, set_exception, cancel,
     # add_done_callback, _schedule_callbacks, _make_cancelled_error and __await__ are
     # native (AsyncioFutureMethods.swift), installed by _install_core.
+
+
+def _callback_list(callbacks):
+    if type(callbacks) is list:
+        return callbacks
+    return [] if callbacks is None or type(callbacks) is tuple else [callbacks]
 
 
 def _format_callbacks(callbacks):

@@ -37,9 +37,10 @@ class Task(Future):
         if not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError(f"a coroutine was expected, got {coro!r}")
-        # CPython 3.11 counts every task, named or not.
+        # CPython 3.11 counts every task, named or not. An unnamed task keeps its number
+        # and spells 'Task-N' only when asked (as CPython 3.12 does): a str per task.
         _state.task_counter += 1
-        self._name = f'Task-{_state.task_counter}' if name is None else str(name)
+        self._name = _state.task_counter if name is None else str(name)
         self._coro = coro
         if self._loop._debug:
             self._source_site = _caller_site()
@@ -50,7 +51,7 @@ class Task(Future):
         state, *rest = Future._repr_info(self).split(' ', 1)
         if self._num_cancels_requested and not self.done():
             state = 'cancelling'
-        parts = [state, f'name={self._name!r}', f'coro=<{_format_coroutine(self._coro)}>']
+        parts = [state, f'name={self.get_name()!r}', f'coro=<{_format_coroutine(self._coro)}>']
         if self._fut_waiter is not None:
             parts.append(f'wait_for={self._fut_waiter!r}')
         parts += rest
@@ -67,7 +68,8 @@ class Task(Future):
         return self._coro
 
     def get_name(self):
-        return self._name
+        name = self._name
+        return f'Task-{name}' if type(name) is int else name
 
     def set_name(self, value):
         self._name = str(value)
