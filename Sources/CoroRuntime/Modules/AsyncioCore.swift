@@ -80,7 +80,7 @@ struct AsyncioCoreError: Error {
 /// objects that only behave like futures, interned once.
 struct AsyncioNames {
     let loop, blocking: PyStr
-    let ready, closed, debug, currentTask, runningLoop: PyStr
+    let ready, closed, debug, stopping, outside, currentTask, runningLoop: PyStr
     let sequence, scheduled, timerCancelledCount: PyStr
     let addDoneCallback, cancel, message, callSoon, callAt: PyStr
 
@@ -90,6 +90,8 @@ struct AsyncioNames {
         ready = intern("_ready")
         closed = intern("_closed")
         debug = intern("_debug")
+        stopping = intern("_stopping")
+        outside = intern("_outside")
         currentTask = intern("current_task")
         runningLoop = intern("running_loop")
         sequence = intern("_sequence")

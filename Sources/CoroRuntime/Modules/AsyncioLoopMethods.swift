@@ -1,5 +1,5 @@
 /// The event loop's hot path, natively: `call_soon` (a Handle on the ready list),
-/// `Handle._run`, and running one pass's handles in order.
+/// `Handle._run`, and one pass of the loop (`_run_once`).
 extension VM {
     func installLoopMethods(_ core: AsyncioCore, loop: PyType) {
         core.callSoon = defineCoreMethod(loop, "call_soon") { vm, arguments throws(PyError) in
@@ -13,32 +13,109 @@ extension VM {
             try vm.runHandle(try vm.receiver(arguments, core.handle, "_run"), core)
             return .none
         }
-        defineCoreMethod(loop, "_run_handles") { vm, arguments throws(PyError) in
-            // One pass: each handle not cancelled runs, in order, and is let go once it
-            // has run (as CPython's popleft does), so that a pass that starts many tasks
-            // does not keep all their first steps until it ends.
-            try arguments.expectMethod("_run_handles", vm, min: 1, max: 1)
-            guard let ready = arguments[1].as(PyList.self) else { throw vm.typeError("_run_handles() expects a list") }
-            var index = 0
-            while index < ready.items.count {
-                let value = ready.items[index]
-                ready.items[index] = .none
-                index += 1
-                guard let handle = value.object else { continue }
-                let type = handle.type
-                let isNative = type === core.handle || type === core.timerHandle
-                let cancelled = isNative || type.isSubtype(of: core.handle)
-                    ? vm.slot(handle, core.slots.handleCancelled) : try vm.getAttribute(value, vm.intern("_cancelled"))
-                if try vm.isTrue(cancelled) { continue }
-                try vm.withRoots([value]) { () throws(PyError) in
-                    if isNative {
-                        try vm.runHandle(handle, core)
-                    } else {
-                        _ = try vm.callMethod(value, "_run", [])
-                    }
+        defineCoreMethod(loop, "_run_once") { vm, arguments throws(PyError) in
+            try vm.runOnce(try vm.receiver(arguments, loop, "_run_once"), core)
+            return .none
+        }
+    }
+
+    /// One pass of the loop (`BaseEventLoop._run_once`): cancelled timers leave the heap
+    /// (all at once when they are most of it, as CPython does), the loop waits
+    /// (`_wait_idle`, script) when nothing is ready, the due timers join the ready
+    /// handles, and those run in order (`_run_timed` in debug mode).
+    private func runOnce(_ loop: PyObject, _ core: AsyncioCore) throws(PyError) {
+        let names = core.names
+        var scheduled = try loopList(loop, names.scheduled)
+        if scheduled.items.count > 100, try timerCancelledCount(loop, core) * 2 > scheduled.items.count {
+            var kept: [Value] = []
+            for entry in scheduled.items {
+                let timer = try scheduledTimer(entry)
+                if try isTrue(slot(timer, core.slots.handleCancelled)) {
+                    setSlot(timer, core.slots.scheduled, .bool(false))
+                } else {
+                    kept.append(entry)
                 }
             }
-            return .none
+            scheduled = newList(kept)
+            setField(loop, names.scheduled, Value(scheduled))
+            try heapify(scheduled)
+            setField(loop, names.timerCancelledCount, .int(0))
+        }
+        while let first = scheduled.items.first, try isTrue(slot(try scheduledTimer(first), core.slots.handleCancelled)) {
+            try popTimer(scheduled, loop, core)
+        }
+        if try isTrue(field(loop, names.outside)) { _ = try callMethod(Value(loop), "_collect_threads", []) }
+        if try loopList(loop, names.ready).items.isEmpty, !(try isTrue(field(loop, names.stopping))) {
+            _ = try callMethod(Value(loop), "_wait_idle", [Value(scheduled)])
+        }
+        let end = try callMethod(Value(loop), "time", [])
+        let ready = try loopList(loop, names.ready)
+        while let first = scheduled.items.first, let when = first.as(PyTuple.self)?.items.first,
+              try compareBool(when, end, .le) {
+            if let timer = try popTimer(scheduled, loop, core) { ready.items.append(Value(timer)) }
+        }
+        setField(loop, names.ready, list([]))
+        if try isTrue(field(loop, names.debug)) {
+            _ = try callMethod(Value(loop), "_run_timed", [Value(ready)])
+        } else {
+            try withRoots([Value(ready)]) { () throws(PyError) in try runHandles(ready, core) }
+        }
+    }
+
+    /// Takes the first timer off the heap; nil (and one fewer counted) if it was cancelled.
+    @discardableResult
+    private func popTimer(_ scheduled: PyList, _ loop: PyObject, _ core: AsyncioCore) throws(PyError) -> PyObject? {
+        guard let entry = try heapPop(scheduled) else { return nil }
+        let timer = try scheduledTimer(entry)
+        setSlot(timer, core.slots.scheduled, .bool(false))
+        guard try isTrue(slot(timer, core.slots.handleCancelled)) else { return timer }
+        setField(loop, core.names.timerCancelledCount, .int(try timerCancelledCount(loop, core) - 1))
+        return nil
+    }
+
+    private func timerCancelledCount(_ loop: PyObject, _ core: AsyncioCore) throws(PyError) -> Int {
+        guard case .int(let count) = field(loop, core.names.timerCancelledCount) else {
+            throw typeError("the loop's count of cancelled timers is not an int")
+        }
+        return count
+    }
+
+    /// The TimerHandle of a heap entry `(when, sequence, timer)`.
+    private func scheduledTimer(_ entry: Value) throws(PyError) -> PyObject {
+        guard let items = entry.as(PyTuple.self)?.items, items.count == 3, let timer = items[2].object else {
+            throw typeError("the loop's timer heap holds \(try repr(entry))")
+        }
+        return timer
+    }
+
+    /// A list the loop keeps in its dict (`_ready`, `_scheduled`).
+    private func loopList(_ loop: PyObject, _ name: PyStr) throws(PyError) -> PyList {
+        guard let found = field(loop, name).as(PyList.self) else { throw typeError("the loop's \(name.value) is not a list") }
+        return found
+    }
+
+    /// Runs one pass's handles: each one not cancelled runs, in order, and is let go once
+    /// it has run (as CPython's popleft does), so that a pass that starts many tasks does
+    /// not keep all their first steps until it ends.
+    private func runHandles(_ ready: PyList, _ core: AsyncioCore) throws(PyError) {
+        var index = 0
+        while index < ready.items.count {
+            let value = ready.items[index]
+            ready.items[index] = .none
+            index += 1
+            guard let handle = value.object else { continue }
+            let type = handle.type
+            let isNative = type === core.handle || type === core.timerHandle
+            let cancelled = isNative || type.isSubtype(of: core.handle)
+                ? slot(handle, core.slots.handleCancelled) : try getAttribute(value, intern("_cancelled"))
+            if try isTrue(cancelled) { continue }
+            try withRoots([value]) { () throws(PyError) in
+                if isNative {
+                    try runHandle(handle, core)
+                } else {
+                    _ = try callMethod(value, "_run", [])
+                }
+            }
         }
     }
 
@@ -53,8 +130,7 @@ extension VM {
 
     private func scheduleHandle(_ loop: PyObject, _ callback: Value, _ arguments: [Value], _ core: AsyncioCore) throws(PyError) -> PyObject {
         let handle = try makeHandle(core.handle, loop, callback, arguments, core)
-        guard let ready = field(loop, core.names.ready).as(PyList.self) else { throw typeError("the loop's ready queue is not a list") }
-        ready.items.append(Value(handle))
+        try loopList(loop, core.names.ready).items.append(Value(handle))
         return handle
     }
 

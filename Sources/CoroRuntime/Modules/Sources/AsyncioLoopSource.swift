@@ -138,7 +138,7 @@ class BaseEventLoop(AbstractEventLoop):
         if self._closed:
             raise RuntimeError('Event loop is closed')
 
-    # call_soon and _run_handles are native (AsyncioLoopMethods.swift).
+    # call_soon is native (AsyncioLoopMethods.swift).
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         handle = self.call_soon(callback, *args)
@@ -189,51 +189,24 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('Event loop stopped before Future completed.')
         return future.result()
 
-    def _run_once(self):
-        scheduled = self._scheduled
-        if len(scheduled) > 100 and self._timer_cancelled_count * 2 > len(scheduled):
-            # Most timers were cancelled (timeouts that did not fire): drop them all at
-            # once, as CPython does, rather than keeping them until their deadlines.
-            kept = []
-            for entry in scheduled:
-                if entry[2]._cancelled:
-                    entry[2]._scheduled = False
+    # _run_once is native (AsyncioLoopMethods.swift): one pass drops cancelled timers,
+    # waits here when nothing is ready, moves the due timers to the ready handles, and
+    # runs those (through _run_timed in debug mode).
+
+    def _wait_idle(self, scheduled):
+        # Nothing is ready: sleep until the first deadline, or until a thread or the
+        # network hands something back.
+        if scheduled:
+            delay = scheduled[0][0] - self.time()
+            if delay > 0:
+                if self._outside:
+                    _wait_for_threads(delay)
                 else:
-                    kept.append(entry)
-            kept.sort()
-            self._scheduled = scheduled = kept
-            self._timer_cancelled_count = 0
-        while scheduled and scheduled[0][2]._cancelled:
-            self._timer_cancelled_count -= 1
-            _heap_pop(scheduled)[2]._scheduled = False
+                    _time.sleep(delay)
+        elif self._outside:
+            _wait_for_threads(3600)
         if self._outside:
             self._collect_threads()
-        if not self._ready and not self._stopping:
-            if scheduled:
-                delay = scheduled[0][0] - self.time()
-                if delay > 0:
-                    if self._outside:
-                        _wait_for_threads(delay)
-                    else:
-                        _time.sleep(delay)
-            elif self._outside:
-                _wait_for_threads(3600)
-            if self._outside:
-                self._collect_threads()
-        end = self.time()
-        while scheduled and scheduled[0][0] <= end:
-            timer = _heap_pop(scheduled)[2]
-            timer._scheduled = False
-            if timer._cancelled:
-                self._timer_cancelled_count -= 1
-            else:
-                self._ready.append(timer)
-        ready = self._ready
-        self._ready = []
-        if self._debug:
-            self._run_timed(ready)
-            return
-        self._run_handles(ready)
 
     def _run_timed(self, ready):
         # Debug mode: report each step that held the loop too long.
