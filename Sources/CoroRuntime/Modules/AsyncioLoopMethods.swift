@@ -49,6 +49,8 @@ extension VM {
             _ = try callMethod(Value(loop), "_wait_idle", [Value(scheduled)])
         }
         let end = try callMethod(Value(loop), "time", [])
+        // Read again: the scripts just called may have replaced them (`close()` does).
+        scheduled = try loopList(loop, names.scheduled)
         let ready = try loopList(loop, names.ready)
         while let first = scheduled.items.first, let when = first.as(PyTuple.self)?.items.first,
               try compareBool(when, end, .le) {
