@@ -157,7 +157,7 @@ extension VM {
             throw error("RuntimeError", "_install_core(): asyncio has no 'BaseEventLoop'")
         }
         asyncioCore = core
-        installFutureMethods(core)
+        installFutureMethods(core, namespace: namespace)
         installTaskMethods(core)
         installLoopMethods(core, loop: loop)
         installTimerMethods(core, loop: loop, namespace: namespace)

@@ -3,8 +3,15 @@
 /// no iterator object (the future steps itself: `stepAwaitedFuture`); `__await__()` and
 /// `__iter__()` called by a script still return a `FutureIter`, as CPython's C Future.
 extension VM {
-    func installFutureMethods(_ core: AsyncioCore) {
+    func installFutureMethods(_ core: AsyncioCore, namespace: PyDict) {
         let future = core.future
+        defineFunction(namespace, "_callback_list") { vm, arguments throws(PyError) in
+            switch vm.doneCallbacks(try arguments.exactlyOne("_callback_list", vm)) {
+            case .none: return vm.list([])
+            case .one(let callback): return vm.list([callback])
+            case .many(let callbacks): return Value(callbacks)
+            }
+        }
         defineCoreMethod(future, "done") { vm, arguments throws(PyError) in
             .bool(!vm.isPending(try vm.receiver(arguments, future, "done"), core))
         }
@@ -56,14 +63,6 @@ extension VM {
         }
     }
 
-    /// Whether `await` may step the object itself, its class's `__await__` being `method`:
-    /// it is a Future whose class keeps the native one.
-    func awaitsItself(method: Value) -> Bool {
-        guard let core = asyncioCore, case .object(let installed) = core.futureAwait,
-              case .object(let found) = method else { return false }
-        return installed.toOpaque() == found.toOpaque()
-    }
-
     /// The future that an `await` in progress is stepping directly, if `receiver` (what
     /// the awaiting frame delegates to) is one.
     func awaitedFuture(_ receiver: Value) -> (PyObject, AsyncioCore)? {
@@ -76,35 +75,32 @@ extension VM {
     /// One step of `await future` without a FutureIter: a pending future is yielded to
     /// the task (flagged `_asyncio_future_blocking`, which the task clears as it takes
     /// it), and the await returns its result once it is done. Resumed while still pending
-    /// with the flag still set, nothing drove the await: CPython's RuntimeError.
+    /// with the flag still set, nothing drove the await.
     func stepAwaitedFuture(_ future: PyObject, _ core: AsyncioCore) throws(PyError) -> RunOutcome {
-        if isPending(future, core) {
-            if case .bool(true) = slot(future, core.slots.blocking) { throw error("RuntimeError", "await wasn't used with future") }
-            setSlot(future, core.slots.blocking, .bool(true))
-            return .yielded(Value(future))
-        }
-        return .returned(try futureResult(future, core))
+        try stepAwait(future, undriven: slot(future, core.slots.blocking).isIdentical(to: .bool(true)), core)
     }
 
-    /// One step of `await future` (a `FutureIter` box, state 0 before its first step):
-    /// a pending future is yielded to the task, which resumes the await once it is done.
+    /// One step of `await future` through a `FutureIter` box (what a script's
+    /// `fut.__await__()` gives): the same, the box telling whether it already yielded.
     func stepFutureIter(_ box: PyBox, throwing exception: PyException?) throws(PyError) -> RunOutcome {
         guard let core = asyncioCore, let future = box.values[0].object else { return .returned(.none) }
         if let exception {
             box.state = AwaitableState.finished
             throw PyError(exception: exception)
         }
-        if box.state == AwaitableState.created {
-            box.state = AwaitableState.started
-            if isPending(future, core) {
-                setSlot(future, core.slots.blocking, .bool(true))
-                return .yielded(box.values[0])
-            }
-        } else if isPending(future, core) {
-            throw error("RuntimeError", "await wasn't used with future")
-        }
-        box.state = AwaitableState.finished
-        return .returned(try futureResult(future, core))
+        let undriven = box.state != AwaitableState.created
+        box.state = isPending(future, core) ? AwaitableState.started : AwaitableState.finished
+        return try stepAwait(future, undriven: undriven, core)
+    }
+
+    /// A pending future is yielded (flagged as blocking), unless the await was resumed
+    /// with nothing driving it (`undriven`): CPython's RuntimeError. A done one gives
+    /// its result.
+    private func stepAwait(_ future: PyObject, undriven: Bool, _ core: AsyncioCore) throws(PyError) -> RunOutcome {
+        guard isPending(future, core) else { return .returned(try futureResult(future, core)) }
+        if undriven { throw error("RuntimeError", "await wasn't used with future") }
+        setSlot(future, core.slots.blocking, .bool(true))
+        return .yielded(Value(future))
     }
 
     func isPending(_ future: PyObject, _ core: AsyncioCore) -> Bool {
@@ -195,35 +191,41 @@ extension VM {
         return true
     }
 
-    /// `_callbacks` holds `()` while there are none, the callback itself while there is
-    /// one (as CPython's C Future keeps `fut_callback0`: no list for the usual single
-    /// waiter), and a list from the second on.
     func addDoneCallback(_ future: PyObject, _ callback: Value, _ core: AsyncioCore) throws(PyError) {
         if !isPending(future, core) {
             try callSoon(slot(future, core.slots.loop), callback, [Value(future)], core)
             return
         }
-        let callbacks = slot(future, core.slots.callbacks)
-        if let list = callbacks.as(PyList.self), list.type === types.list {
-            list.items.append(callback)
-        } else if holdsNoCallback(callbacks) {
-            setSlot(future, core.slots.callbacks, callback)
-        } else {
-            setSlot(future, core.slots.callbacks, list([callbacks, callback]))
+        switch doneCallbacks(slot(future, core.slots.callbacks)) {
+        case .none: setSlot(future, core.slots.callbacks, callback)
+        case .one(let first): setSlot(future, core.slots.callbacks, list([first, callback]))
+        case .many(let callbacks): callbacks.items.append(callback)
         }
     }
 
-    private func holdsNoCallback(_ callbacks: Value) -> Bool {
-        callbacks.isNone || callbacks.isNull || callbacks.as(PyTuple.self) != nil
+    /// What a future's `_callbacks` slot holds: `()` while there are none, the callback
+    /// itself while there is one (as CPython's C Future keeps `fut_callback0`: no list
+    /// for the usual single waiter), and a list from the second on.
+    enum DoneCallbacks {
+        case none
+        case one(Value)
+        case many(PyList)
+    }
+
+    func doneCallbacks(_ callbacks: Value) -> DoneCallbacks {
+        if let list = callbacks.as(PyList.self), list.type === types.list { return .many(list) }
+        if callbacks.isNone || callbacks.isNull || callbacks.as(PyTuple.self) != nil { return .none }
+        return .one(callbacks)
     }
 
     /// Hands each callback to the loop, once: the slot is emptied first.
     func scheduleCallbacks(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
         let callbacks = slot(future, core.slots.callbacks)
-        if holdsNoCallback(callbacks) { return }
+        let held = doneCallbacks(callbacks)
+        if case .none = held { return }
         setSlot(future, core.slots.callbacks, Value(emptyTuple))
         let loop = slot(future, core.slots.loop)
-        guard let list = callbacks.as(PyList.self), list.type === types.list else {
+        guard case .many(let list) = held else {
             try withRoots([callbacks]) { () throws(PyError) in try callSoon(loop, callbacks, [Value(future)], core) }
             return
         }

@@ -29,7 +29,7 @@ extension VM {
         if scheduled.items.count > 100, try timerCancelledCount(loop, core) * 2 > scheduled.items.count {
             var kept: [Value] = []
             for entry in scheduled.items {
-                let timer = try scheduledTimer(entry)
+                let (_, timer) = try scheduledTimer(entry)
                 if try isTrue(slot(timer, core.slots.handleCancelled)) {
                     setSlot(timer, core.slots.scheduled, .bool(false))
                 } else {
@@ -41,7 +41,7 @@ extension VM {
             try heapify(scheduled)
             setField(loop, names.timerCancelledCount, .int(0))
         }
-        while let first = scheduled.items.first, try isTrue(slot(try scheduledTimer(first), core.slots.handleCancelled)) {
+        while let first = scheduled.items.first, try isTrue(slot(try scheduledTimer(first).timer, core.slots.handleCancelled)) {
             try popTimer(scheduled, loop, core)
         }
         if try isTrue(field(loop, names.outside)) { _ = try callMethod(Value(loop), "_collect_threads", []) }
@@ -52,8 +52,7 @@ extension VM {
         // Read again: the scripts just called may have replaced them (`close()` does).
         scheduled = try loopList(loop, names.scheduled)
         let ready = try loopList(loop, names.ready)
-        while let first = scheduled.items.first, let when = first.as(PyTuple.self)?.items.first,
-              try compareBool(when, end, .le) {
+        while let first = scheduled.items.first, try compareBool(try scheduledTimer(first).when, end, .le) {
             if let timer = try popTimer(scheduled, loop, core) { ready.items.append(Value(timer)) }
         }
         setField(loop, names.ready, list([]))
@@ -68,7 +67,7 @@ extension VM {
     @discardableResult
     private func popTimer(_ scheduled: PyList, _ loop: PyObject, _ core: AsyncioCore) throws(PyError) -> PyObject? {
         guard let entry = try heapPop(scheduled) else { return nil }
-        let timer = try scheduledTimer(entry)
+        let (_, timer) = try scheduledTimer(entry)
         setSlot(timer, core.slots.scheduled, .bool(false))
         guard try isTrue(slot(timer, core.slots.handleCancelled)) else { return timer }
         setField(loop, core.names.timerCancelledCount, .int(try timerCancelledCount(loop, core) - 1))
@@ -82,12 +81,12 @@ extension VM {
         return count
     }
 
-    /// The TimerHandle of a heap entry `(when, sequence, timer)`.
-    private func scheduledTimer(_ entry: Value) throws(PyError) -> PyObject {
+    /// The deadline and TimerHandle of a heap entry `(when, sequence, timer)`.
+    private func scheduledTimer(_ entry: Value) throws(PyError) -> (when: Value, timer: PyObject) {
         guard let items = entry.as(PyTuple.self)?.items, items.count == 3, let timer = items[2].object else {
             throw typeError("the loop's timer heap holds \(try repr(entry))")
         }
-        return timer
+        return (items[0], timer)
     }
 
     /// A list the loop keeps in its dict (`_ready`, `_scheduled`).

@@ -12,6 +12,11 @@ extension VM {
             try vm.taskStep(try vm.receiver(arguments, task, "_step"), thrown: arguments.argument(1, "exc") ?? .none, core)
             return .none
         }
+        defineCoreMethod(task, "get_name") { vm, arguments throws(PyError) in
+            let owner = try vm.receiver(arguments, task, "get_name")
+            try arguments.expectMethod("get_name", vm, min: 0, max: 0)
+            return vm.taskName(owner, core)
+        }
         core.taskWakeup = defineCoreMethod(task, "task_wakeup") { vm, arguments throws(PyError) in
             try arguments.expectMethod("task_wakeup", vm, min: 1, max: 1)
             let owner = try vm.receiver(arguments, task, "task_wakeup")
@@ -165,7 +170,8 @@ extension VM {
         return try lookupAttribute(value, name)
     }
 
-    /// `task.get_name()` of the native Task: an unnamed task keeps only its number.
+    /// `task.get_name()`: an unnamed task keeps only its number, spelled `Task-N` when
+    /// asked (as CPython 3.12 does), which saves a str per task.
     private func taskName(_ task: PyObject, _ core: AsyncioCore) -> Value {
         let name = slot(task, core.slots.name)
         if case .int(let number) = name { return str("Task-\(number)") }

@@ -254,7 +254,8 @@ extension VM {
             guard let method = type.lookup(names.awaitMethod) else {
                 throw typeError("object \(type.name) can't be used in 'await' expression")
             }
-            if awaitsItself(method: method) { return value }
+            // A Future whose class keeps the native `__await__` is stepped itself.
+            if let core = asyncioCore, method.isIdentical(to: core.futureAwait) { return value }
             let iterator = try call(method, [value])
             if iterator.as(PyGenerator.self)?.type === types.coroutine {
                 throw typeError("__await__() returned a coroutine")

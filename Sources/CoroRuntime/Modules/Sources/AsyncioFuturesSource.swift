@@ -13,7 +13,7 @@ class Future:
 
     # Fixed fields (no instance dict): the natives read them by slot. _callbacks is ()
     # while there are none, the callback itself while there is one (most futures get
-    # one or none), and a list from the second on: _callback_list reads it.
+    # one or none), and a list from the second on: _callback_list (native) reads it.
     __slots__ = ('_loop', '_state', '_result', '_exception', '_callbacks', '_cancel_message',
                  '_cancelled_exc', '_asyncio_future_blocking', '_log_traceback', '_log_destroy_pending')
 
@@ -60,12 +60,6 @@ class Future:
     # done, cancelled, result, exception, set_result, set_exception, cancel,
     # add_done_callback, _schedule_callbacks, _make_cancelled_error and __await__ are
     # native (AsyncioFutureMethods.swift), installed by _install_core.
-
-
-def _callback_list(callbacks):
-    if type(callbacks) is list:
-        return callbacks
-    return [] if callbacks is None or type(callbacks) is tuple else [callbacks]
 
 
 def _format_callbacks(callbacks):

@@ -67,9 +67,7 @@ class Task(Future):
     def get_coro(self):
         return self._coro
 
-    def get_name(self):
-        name = self._name
-        return f'Task-{name}' if type(name) is int else name
+    # get_name is native (AsyncioTaskStep.swift).
 
     def set_name(self, value):
         self._name = str(value)
