@@ -59,5 +59,14 @@ async def main():
     timer.cancel()
     print('cancel after it ran', loop._timer_cancelled_count)
 
+    # A deadline may be an int; when() gives it back as it was given.
+    log.clear()
+    whole = int(loop.time()) + 1
+    timers = [loop.call_at(whole, log.append, 'int'), loop.call_at(float(whole), log.append, 'float'),
+              loop.call_at(whole - 0.5, log.append, 'earlier')]
+    print([type(timer.when()).__name__ for timer in timers], len(loop._scheduled))
+    await asyncio.sleep(whole + 0.01 - loop.time())
+    print(log, len(loop._scheduled), loop._timer_cancelled_count)
+
 
 asyncio.run(main())

@@ -5,17 +5,20 @@
 /// are installed on them by `_install_core`. Futures, tasks and handles declare
 /// `__slots__`, so their fields sit at fixed indices (`AsyncioSlots`) where both the
 /// natives and the script methods reach them; the loop's fields are in its dict.
+///
+/// Its references are unowned: `trace` keeps them alive, and reading them then costs the
+/// natives no reference counting.
 final class AsyncioCore {
-    let future: PyType
-    let task: PyType
-    let handle: PyType
-    let timerHandle: PyType
-    let cancelledError: PyType
-    let invalidStateError: PyType
+    unowned(unsafe) let future: PyType
+    unowned(unsafe) let task: PyType
+    unowned(unsafe) let handle: PyType
+    unowned(unsafe) let timerHandle: PyType
+    unowned(unsafe) let cancelledError: PyType
+    unowned(unsafe) let invalidStateError: PyType
     /// `_LoopState`: the running loop and the current task.
-    let loopState: PyObject
+    unowned(unsafe) let loopState: PyObject
     /// `_all_tasks`: tasks not yet done.
-    let allTasks: PyDict
+    unowned(unsafe) let allTasks: PyDict
     /// `get_event_loop`, for futures made without a loop.
     let getEventLoop: Value
     /// The three states' strings (`_PENDING`, `_CANCELLED`, `_FINISHED`).
@@ -77,12 +80,13 @@ struct AsyncioCoreError: Error {
 }
 
 /// The field names of loops, and the attribute and method names the natives look up on
-/// objects that only behave like futures, interned once.
+/// objects that only behave like futures, interned once (interned strings are immortal,
+/// so they are held unowned: copying the names costs no reference counting).
 struct AsyncioNames {
-    let loop, blocking: PyStr
-    let ready, closed, debug, stopping, outside, currentTask, runningLoop: PyStr
-    let sequence, scheduled, timerCancelledCount: PyStr
-    let addDoneCallback, cancel, message, callSoon, callAt: PyStr
+    unowned(unsafe) let loop, blocking: PyStr
+    unowned(unsafe) let ready, closed, debug, stopping, outside, currentTask, runningLoop: PyStr
+    unowned(unsafe) let scheduled: PyStr
+    unowned(unsafe) let addDoneCallback, cancel, message, callSoon, callAt: PyStr
 
     init(_ intern: (String) -> PyStr) {
         loop = intern("_loop")
@@ -94,9 +98,7 @@ struct AsyncioNames {
         outside = intern("_outside")
         currentTask = intern("current_task")
         runningLoop = intern("running_loop")
-        sequence = intern("_sequence")
         scheduled = intern("_scheduled")
-        timerCancelledCount = intern("_timer_cancelled_count")
         addDoneCallback = intern("add_done_callback")
         cancel = intern("cancel")
         message = intern("msg")
@@ -161,6 +163,7 @@ extension VM {
         installTaskMethods(core)
         installLoopMethods(core, loop: loop)
         installTimerMethods(core, loop: loop, namespace: namespace)
+        installTimerHeap(namespace)
         typeEpoch.pointee += 1
         return .none
     }

@@ -25,35 +25,33 @@ extension VM {
     /// handles, and those run in order (`_run_timed` in debug mode).
     private func runOnce(_ loop: PyObject, _ core: AsyncioCore) throws(PyError) {
         let names = core.names
-        var scheduled = try loopList(loop, names.scheduled)
-        if scheduled.items.count > 100, try timerCancelledCount(loop, core) * 2 > scheduled.items.count {
-            var kept: [Value] = []
-            for entry in scheduled.items {
-                let (_, timer) = try scheduledTimer(entry)
-                if try isTrue(slot(timer, core.slots.handleCancelled)) {
-                    setSlot(timer, core.slots.scheduled, .bool(false))
+        let timers = try timerHeap(field(loop, names.scheduled))
+        if timers.entries.count > 100, timers.cancelledCount * 2 > timers.entries.count {
+            var kept: [PyTimerHeap.Entry] = []
+            for entry in timers.entries.unordered {
+                if try isCancelled(entry.timer.takeUnretainedValue(), core) {
+                    setSlot(entry.timer.takeUnretainedValue(), core.slots.scheduled, .bool(false))
                 } else {
                     kept.append(entry)
                 }
             }
-            scheduled = newList(kept)
-            setField(loop, names.scheduled, Value(scheduled))
-            try heapify(scheduled)
-            setField(loop, names.timerCancelledCount, .int(0))
+            timers.entries = PyTimerHeap.Entries(kept)
+            timers.cancelledCount = 0
         }
-        while let first = scheduled.items.first, try isTrue(slot(try scheduledTimer(first).timer, core.slots.handleCancelled)) {
-            try popTimer(scheduled, loop, core)
+        while let first = timers.entries.min, try isCancelled(first.timer.takeUnretainedValue(), core) {
+            try popTimer(timers, core)
         }
         if try isTrue(field(loop, names.outside)) { _ = try callMethod(Value(loop), "_collect_threads", []) }
         if try loopList(loop, names.ready).items.isEmpty, !(try isTrue(field(loop, names.stopping))) {
-            _ = try callMethod(Value(loop), "_wait_idle", [Value(scheduled)])
+            let deadline = timers.entries.min.map { Value.float($0.when) } ?? .none
+            _ = try withRoots([Value(timers)]) { () throws(PyError) in try callMethod(Value(loop), "_wait_idle", [deadline]) }
         }
-        let end = try callMethod(Value(loop), "time", [])
+        let end = try timerDeadline(try callMethod(Value(loop), "time", []))
         // Read again: the scripts just called may have replaced them (`close()` does).
-        scheduled = try loopList(loop, names.scheduled)
+        let due = try timerHeap(field(loop, names.scheduled))
         let ready = try loopList(loop, names.ready)
-        while let first = scheduled.items.first, try compareBool(try scheduledTimer(first).when, end, .le) {
-            if let timer = try popTimer(scheduled, loop, core) { ready.items.append(Value(timer)) }
+        while let first = due.entries.min, first.when <= end {
+            if let timer = try popTimer(due, core) { ready.items.append(Value(timer)) }
         }
         setField(loop, names.ready, list([]))
         if try isTrue(field(loop, names.debug)) {
@@ -65,28 +63,21 @@ extension VM {
 
     /// Takes the first timer off the heap; nil (and one fewer counted) if it was cancelled.
     @discardableResult
-    private func popTimer(_ scheduled: PyList, _ loop: PyObject, _ core: AsyncioCore) throws(PyError) -> PyObject? {
-        guard let entry = try heapPop(scheduled) else { return nil }
-        let (_, timer) = try scheduledTimer(entry)
+    private func popTimer(_ timers: PyTimerHeap, _ core: AsyncioCore) throws(PyError) -> PyObject? {
+        guard let entry = timers.entries.popMin() else { return nil }
+        let timer = entry.timer.takeUnretainedValue()
         setSlot(timer, core.slots.scheduled, .bool(false))
-        guard try isTrue(slot(timer, core.slots.handleCancelled)) else { return timer }
-        setField(loop, core.names.timerCancelledCount, .int(try timerCancelledCount(loop, core) - 1))
+        guard try isCancelled(timer, core) else { return timer }
+        timers.cancelledCount -= 1
         return nil
     }
 
-    private func timerCancelledCount(_ loop: PyObject, _ core: AsyncioCore) throws(PyError) -> Int {
-        guard case .int(let count) = field(loop, core.names.timerCancelledCount) else {
-            throw typeError("the loop's count of cancelled timers is not an int")
-        }
-        return count
-    }
-
-    /// The deadline and TimerHandle of a heap entry `(when, sequence, timer)`.
-    private func scheduledTimer(_ entry: Value) throws(PyError) -> (when: Value, timer: PyObject) {
-        guard let items = entry.as(PyTuple.self)?.items, items.count == 3, let timer = items[2].object else {
-            throw typeError("the loop's timer heap holds \(try repr(entry))")
-        }
-        return (items[0], timer)
+    /// A handle's `_cancelled`; the handle is rooted if telling needs script code (a
+    /// script may have stored any object there), since the heap may be all that holds it.
+    private func isCancelled(_ handle: PyObject, _ core: AsyncioCore) throws(PyError) -> Bool {
+        let flag = slot(handle, core.slots.handleCancelled)
+        if case .bool(let cancelled) = flag { return cancelled }
+        return try withRoots([Value(handle)]) { () throws(PyError) in try isTrue(flag) }
     }
 
     /// A list the loop keeps in its dict (`_ready`, `_scheduled`).

@@ -118,14 +118,18 @@ extension VM {
     /// again at the next pass (a bare `yield`), or is told what went wrong.
     private func awaitYielded(_ task: PyObject, _ result: Value, loop: Value, _ core: AsyncioCore) throws(PyError) {
         let names = core.names
-        let step = bindNative(core.taskStep, to: Value(task))
-        root(step)
+        // The next step, for when the task is not waiting on a future (made only then).
+        func stepSoon(_ arguments: [Value]) throws(PyError) {
+            let step = bindNative(core.taskStep, to: Value(task))
+            root(step)
+            try callSoon(loop, step, arguments, core)
+        }
         // A bare yield (sleep(0)) yields None, which has no `_asyncio_future_blocking`:
         // no need to look (the failed lookup would make an AttributeError every step).
         guard !result.isNone, let blocking = try optionalAttribute(result, names.blocking, slot: core.slots.blocking, core),
               !blocking.isNone else {
             let message = result.isNone ? nil : "Task got bad yield: \(try repr(result))"
-            try callSoon(loop, step, try message.map { text throws(PyError) in [Value(try newError(types[exception: "RuntimeError"], text))] } ?? [], core)
+            try stepSoon(try message.map { text throws(PyError) in [Value(try newError(types[exception: "RuntimeError"], text))] } ?? [])
             return
         }
         let problem: String?
@@ -139,7 +143,7 @@ extension VM {
             problem = nil
         }
         if let problem {
-            try callSoon(loop, step, [Value(try newError(types[exception: "RuntimeError"], problem))], core)
+            try stepSoon([Value(try newError(types[exception: "RuntimeError"], problem))])
             return
         }
         guard let future = result.object else { return }

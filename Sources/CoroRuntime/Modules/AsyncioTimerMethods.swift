@@ -37,8 +37,7 @@ extension VM {
             let timer = try vm.receiver(arguments, core.timerHandle, "cancel")
             if !(try vm.isTrue(vm.slot(timer, core.slots.handleCancelled))), try vm.isTrue(vm.slot(timer, core.slots.scheduled)),
                let owner = vm.slot(timer, core.slots.handleLoop).object {
-                let count = try vm.binaryOperation(vm.field(owner, names.timerCancelledCount), .int(1), BinaryOperation.add.rawValue)
-                vm.setField(owner, names.timerCancelledCount, count)
+                try vm.timerHeap(vm.field(owner, names.scheduled)).cancelledCount += 1
             }
             vm.cancelHandle(timer, core)
             return .none
@@ -73,19 +72,17 @@ extension VM {
 
     private func scheduleTimer(_ loop: PyObject, when: Value, _ callback: Value, _ arguments: [Value],
                                _ core: AsyncioCore) throws(PyError) -> PyObject {
-        let names = core.names
+        let deadline = try timerDeadline(when)
+        let timers = try timerHeap(field(loop, core.names.scheduled))
         let timer = try makeHandle(core.timerHandle, loop, callback, arguments, core)
         setSlot(timer, core.slots.when, when)
-        let sequence = try binaryOperation(field(loop, names.sequence), .int(1), BinaryOperation.add.rawValue)
-        setField(loop, names.sequence, sequence)
-        guard let timers = field(loop, names.scheduled).as(PyList.self) else { throw typeError("the loop's timers are not a list") }
-        try withRoots([Value(timer)]) { () throws(PyError) in try heapPush(timers, tuple([when, sequence, Value(timer)])) }
+        timers.sequence += 1
+        timers.entries.insert(PyTimerHeap.Entry(when: deadline, sequence: timers.sequence, timer: Unmanaged.passUnretained(timer)))
         setSlot(timer, core.slots.scheduled, .bool(true))
         return timer
     }
 
     private func cancelHandle(_ handle: PyObject, _ core: AsyncioCore) {
-        let names = core.names
         guard case .bool(false) = slot(handle, core.slots.handleCancelled) else { return }
         setSlot(handle, core.slots.handleCancelled, .bool(true))
         setSlot(handle, core.slots.callback, .none)

@@ -1,5 +1,5 @@
 /// `heapq`, natively, with CPython's algorithm (only `<` is used, and equal items end up
-/// where CPython's put them). asyncio's timers and PriorityQueue use it.
+/// where CPython's put them). asyncio's PriorityQueue uses it.
 extension VM {
     func makeHeapqModule() -> PyModule {
         nativeModule("heapq") { dict in

@@ -15,10 +15,15 @@ public final class PyType: PyObject {
     @exclusivity(unchecked) var bases: [PyType]
     /// The MRO, this type first.
     @exclusivity(unchecked) var mro: [PyType] = [] {
-        didSet { mroTable = mro.map(Unmanaged.passUnretained) }
+        didSet {
+            mroTable.deallocate()
+            mroTable = .allocate(capacity: mro.count)
+            _ = mroTable.initialize(from: mro.lazy.map(Unmanaged.passUnretained))
+        }
     }
-    /// The MRO for lookups, without reference counting.
-    @exclusivity(unchecked) private(set) var mroTable: [Unmanaged<PyType>] = []
+    /// The MRO for lookups and subtype checks: a buffer of its own (not an array, whose
+    /// storage a reader would have to retain), read without reference counting.
+    @exclusivity(unchecked) private var mroTable: UnsafeMutableBufferPointer<Unmanaged<PyType>>
     unowned(unsafe) let dict: PyDict
     let layout: Layout
     /// Whether scripts may subclass it.
@@ -47,6 +52,7 @@ public final class PyType: PyObject {
         self.bases = bases
         self.dict = dict
         self.layout = layout
+        mroTable = .allocate(capacity: 1)
         if let metatype {
             super.init(type: metatype)
         } else {
@@ -54,7 +60,8 @@ public final class PyType: PyObject {
             typeStorage = Unmanaged.passUnretained(self)
         }
         mro = [self]
-        mroTable = [Unmanaged.passUnretained(self)]
+        // (An initializer's own stores run no observers.)
+        mroTable[0] = Unmanaged.passUnretained(self)
     }
 
     override func trace(_ tracer: inout Tracer) {
@@ -72,6 +79,7 @@ public final class PyType: PyObject {
 
     deinit {
         attributeMemo?.deallocate()
+        mroTable.deallocate()
     }
 
     /// The memo slot for reading or writing the name whose text hashes to `hash`. By the
@@ -95,17 +103,16 @@ public final class PyType: PyObject {
     /// Looks `name` up along the MRO.
     @inline(__always)
     func lookup(_ name: PyStr) -> Value? {
-        mroTable.withUnsafeBufferPointer { entries in
-            for index in 0..<entries.count {
-                if let value = entries[index]._withUnsafeGuaranteedRef({ $0.dict.lookupString(name) }) { return value }
-            }
-            return nil
+        for entry in mroTable {
+            if let value = entry._withUnsafeGuaranteedRef({ $0.dict.lookupString(name) }) { return value }
         }
+        return nil
     }
 
     func isSubtype(of other: PyType) -> Bool {
         if self === other { return true }
-        for entry in mro where entry === other { return true }
+        let target = Unmanaged.passUnretained(other).toOpaque()
+        for entry in mroTable where entry.toOpaque() == target { return true }
         return false
     }
 

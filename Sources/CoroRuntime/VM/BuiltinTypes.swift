@@ -1,42 +1,46 @@
-/// The builtin classes of one interpreter (each interpreter has its own).
+/// The builtin classes of one interpreter (each interpreter has its own). They are
+/// immortal (`Heap.makeImmortal`), so they are held unowned: reading one costs no
+/// reference counting.
 final class BuiltinTypes {
-    let type: PyType
-    let object: PyType
-    let int: PyType
-    let bool: PyType
-    let float: PyType
-    let str: PyType
-    let bytes: PyType
-    let list: PyType
-    let tuple: PyType
-    let dict: PyType
-    let set: PyType
-    let frozenset: PyType
-    let none: PyType
-    let notImplemented: PyType
-    let ellipsis: PyType
-    let function: PyType
-    let builtinFunction: PyType
-    let method: PyType
-    let cell: PyType
-    let module: PyType
-    let code: PyType
-    let generator: PyType
-    let coroutine: PyType
-    let asyncGenerator: PyType
-    let range: PyType
-    let slice: PyType
-    let property: PyType
+    unowned(unsafe) let type: PyType
+    unowned(unsafe) let object: PyType
+    unowned(unsafe) let int: PyType
+    unowned(unsafe) let bool: PyType
+    unowned(unsafe) let float: PyType
+    unowned(unsafe) let str: PyType
+    unowned(unsafe) let bytes: PyType
+    unowned(unsafe) let list: PyType
+    unowned(unsafe) let tuple: PyType
+    unowned(unsafe) let dict: PyType
+    unowned(unsafe) let set: PyType
+    unowned(unsafe) let frozenset: PyType
+    unowned(unsafe) let none: PyType
+    unowned(unsafe) let notImplemented: PyType
+    unowned(unsafe) let ellipsis: PyType
+    unowned(unsafe) let function: PyType
+    unowned(unsafe) let builtinFunction: PyType
+    unowned(unsafe) let method: PyType
+    unowned(unsafe) let cell: PyType
+    unowned(unsafe) let module: PyType
+    unowned(unsafe) let code: PyType
+    unowned(unsafe) let generator: PyType
+    unowned(unsafe) let coroutine: PyType
+    unowned(unsafe) let asyncGenerator: PyType
+    unowned(unsafe) let range: PyType
+    unowned(unsafe) let slice: PyType
+    unowned(unsafe) let property: PyType
     /// `member_descriptor`, what `__slots__` makes.
-    let member: PyType
-    let staticMethod: PyType
-    let classMethod: PyType
-    let superType: PyType
-    let file: PyType
+    unowned(unsafe) let member: PyType
+    unowned(unsafe) let staticMethod: PyType
+    unowned(unsafe) let classMethod: PyType
+    unowned(unsafe) let superType: PyType
+    unowned(unsafe) let file: PyType
     /// Native state a module hands to scripts as an opaque value (an HTTP exchange).
-    let nativeHandle: PyType
+    unowned(unsafe) let nativeHandle: PyType
+    /// asyncio's timer heap (`PyTimerHeap`), a loop's `_scheduled`.
+    unowned(unsafe) let timerHeap: PyType
     let box: [BoxKind: PyType]
-    let baseException: PyType
+    unowned(unsafe) let baseException: PyType
     /// Every builtin exception class by name.
     @exclusivity(unchecked) private(set) var exceptions: [String: PyType] = [:]
 
@@ -92,6 +96,7 @@ final class BuiltinTypes {
         superType = simple("super", .superObject)
         file = simple("TextIOWrapper", .file, subclassable: false)
         nativeHandle = simple("native_handle", .other, subclassable: false)
+        timerHeap = simple("TimerHeap", .other, subclassable: false)
         let boxNames: [(BoxKind, String)] = [
             (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),
             (.strIterator, "str_ascii_iterator"), (.rangeIterator, "range_iterator"),

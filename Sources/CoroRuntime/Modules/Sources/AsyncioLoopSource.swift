@@ -3,7 +3,6 @@ extension ModuleSources {
     static let asyncioLoop = #"""
 import sys as _sys
 import time as _time
-from heapq import heappush as _heap_push, heappop as _heap_pop
 
 # ---------------------------------------------------------------- exceptions
 
@@ -92,9 +91,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def __init__(self):
         self._ready = []
-        self._scheduled = []
-        self._sequence = 0
-        self._timer_cancelled_count = 0
+        self._scheduled = _new_timers()  # TimerHandles by (deadline, sequence): AsyncioTimerHeap.swift
         self._stopping = False
         self._closed = False
         self._running = False
@@ -109,6 +106,10 @@ class BaseEventLoop(AbstractEventLoop):
 
     def time(self):
         return _time.monotonic()
+
+    @property
+    def _timer_cancelled_count(self):
+        return _cancelled_timers(self._scheduled)
 
     def is_running(self):
         return self._running
@@ -131,8 +132,7 @@ class BaseEventLoop(AbstractEventLoop):
             del _all_tasks[task]
         self._closed = True
         self._ready = []
-        self._scheduled = []
-        self._timer_cancelled_count = 0
+        self._scheduled = _new_timers()
 
     def _check_closed(self):
         if self._closed:
@@ -193,11 +193,11 @@ class BaseEventLoop(AbstractEventLoop):
     # waits here when nothing is ready, moves the due timers to the ready handles, and
     # runs those (through _run_timed in debug mode).
 
-    def _wait_idle(self, scheduled):
-        # Nothing is ready: sleep until the first deadline, or until a thread or the
-        # network hands something back.
-        if scheduled:
-            delay = scheduled[0][0] - self.time()
+    def _wait_idle(self, deadline):
+        # Nothing is ready: sleep until the first timer's deadline (None: no timer), or
+        # until a thread or the network hands something back.
+        if deadline is not None:
+            delay = deadline - self.time()
             if delay > 0:
                 if self._outside:
                     _wait_for_threads(delay)

@@ -1,6 +1,8 @@
 extension ModuleSources {
     /// `asyncio`, part 6: Lock, Event, Condition, Semaphore and the queues.
     static let asyncioSync = #"""
+from heapq import heappush as _heap_push, heappop as _heap_pop
+
 # ---------------------------------------------------------------- synchronization
 
 def _describe(primitive, state):
