@@ -160,7 +160,7 @@ extension VM {
         }
         asyncioCore = core
         installFutureMethods(core, namespace: namespace)
-        installTaskMethods(core)
+        installTaskMethods(core, namespace: namespace)
         installLoopMethods(core, loop: loop)
         installTimerMethods(core, loop: loop, namespace: namespace)
         installTimerHeap(namespace)

@@ -6,11 +6,21 @@ extension VM {
     func installFutureMethods(_ core: AsyncioCore, namespace: PyDict) {
         let future = core.future
         defineFunction(namespace, "_callback_list") { vm, arguments throws(PyError) in
-            switch vm.doneCallbacks(try arguments.exactlyOne("_callback_list", vm)) {
-            case .none: return vm.list([])
-            case .one(let callback): return vm.list([callback])
-            case .many(let callbacks): return Value(callbacks)
+            // _callback_list(future): its done callbacks as a new list, a waiting task's
+            // wakeup as the bound task_wakeup it stands for.
+            try arguments.expect("_callback_list", vm, min: 1, max: 1)
+            guard let owner = arguments[0].object, owner.type.isSubtype(of: future) else {
+                throw vm.typeError("_callback_list() expects a Future")
             }
+            let callbacks: [Value]
+            switch vm.doneCallbacks(vm.slot(owner, core.slots.callbacks)) {
+            case .none: callbacks = []
+            case .one(let callback): callbacks = [callback]
+            case .many(let list): callbacks = list.items
+            }
+            return vm.list(callbacks.map { callback in
+                vm.waitingTask(callback, on: owner, core).map { vm.bindNative(core.taskWakeup, to: Value($0)) } ?? callback
+            })
         }
         defineCoreMethod(future, "done") { vm, arguments throws(PyError) in
             .bool(!vm.isPending(try vm.receiver(arguments, future, "done"), core))
@@ -193,7 +203,7 @@ extension VM {
 
     func addDoneCallback(_ future: PyObject, _ callback: Value, _ core: AsyncioCore) throws(PyError) {
         if !isPending(future, core) {
-            try callSoon(slot(future, core.slots.loop), callback, [Value(future)], core)
+            try scheduleCallback(callback, future, core)
             return
         }
         switch doneCallbacks(slot(future, core.slots.callbacks)) {
@@ -224,14 +234,23 @@ extension VM {
         let held = doneCallbacks(callbacks)
         if case .none = held { return }
         setSlot(future, core.slots.callbacks, Value(emptyTuple))
-        let loop = slot(future, core.slots.loop)
-        guard case .many(let list) = held else {
-            try withRoots([callbacks]) { () throws(PyError) in try callSoon(loop, callbacks, [Value(future)], core) }
-            return
-        }
-        let items = list.items
         try withRoots([callbacks]) { () throws(PyError) in
-            for callback in items { try callSoon(loop, callback, [Value(future)], core) }
+            switch held {
+            case .none: break
+            case .one(let callback): try scheduleCallback(callback, future, core)
+            case .many(let list): for callback in list.items { try scheduleCallback(callback, future, core) }
+            }
+        }
+    }
+
+    /// `loop.call_soon(callback, future)`, or the wakeup of the task waiting on `future`
+    /// when the callback is that task (see `waitingTask`).
+    private func scheduleCallback(_ callback: Value, _ future: PyObject, _ core: AsyncioCore) throws(PyError) {
+        let loop = slot(future, core.slots.loop)
+        if let task = waitingTask(callback, on: future, core) {
+            try scheduleTask(task, waking: Value(future), loop: loop, core)
+        } else {
+            try callSoon(loop, callback, [Value(future)], core)
         }
     }
 }

@@ -13,6 +13,12 @@ extension VM {
             try vm.runHandle(try vm.receiver(arguments, core.handle, "_run"), core)
             return .none
         }
+        defineCoreMethod(loop, "_run_ready") { vm, arguments throws(PyError) in
+            try arguments.expectMethod("_run_ready", vm, min: 1, max: 1)
+            _ = try vm.receiver(arguments, loop, "_run_ready")
+            try vm.runReady(arguments[1], core)
+            return .none
+        }
         defineCoreMethod(loop, "_run_once") { vm, arguments throws(PyError) in
             try vm.runOnce(try vm.receiver(arguments, loop, "_run_once"), core)
             return .none
@@ -80,8 +86,8 @@ extension VM {
         return try withRoots([Value(handle)]) { () throws(PyError) in try isTrue(flag) }
     }
 
-    /// A list the loop keeps in its dict (`_ready`, `_scheduled`).
-    private func loopList(_ loop: PyObject, _ name: PyStr) throws(PyError) -> PyList {
+    /// A list the loop keeps in its dict (`_ready`).
+    func loopList(_ loop: PyObject, _ name: PyStr) throws(PyError) -> PyList {
         guard let found = field(loop, name).as(PyList.self) else { throw typeError("the loop's \(name.value) is not a list") }
         return found
     }
@@ -95,18 +101,28 @@ extension VM {
             let value = ready.items[index]
             ready.items[index] = .none
             index += 1
-            guard let handle = value.object else { continue }
-            let type = handle.type
-            let isNative = type === core.handle || type === core.timerHandle
-            let cancelled = isNative || type.isSubtype(of: core.handle)
-                ? slot(handle, core.slots.handleCancelled) : try getAttribute(value, intern("_cancelled"))
-            if try isTrue(cancelled) { continue }
-            try withRoots([value]) { () throws(PyError) in
-                if isNative {
-                    try runHandle(handle, core)
-                } else {
-                    _ = try callMethod(value, "_run", [])
-                }
+            try runReady(value, core)
+        }
+    }
+
+    /// Runs what the ready list held: a Handle unless cancelled, or a task the natives
+    /// scheduled itself (`scheduleTask`).
+    private func runReady(_ value: Value, _ core: AsyncioCore) throws(PyError) {
+        guard let handle = value.object else { return }
+        let type = handle.type
+        let isNative = type === core.handle || type === core.timerHandle
+        if !isNative && type.isSubtype(of: core.task) {
+            try withRoots([value]) { () throws(PyError) in try runReadyTask(handle, core) }
+            return
+        }
+        let cancelled = isNative || type.isSubtype(of: core.handle)
+            ? slot(handle, core.slots.handleCancelled) : try getAttribute(value, intern("_cancelled"))
+        if try isTrue(cancelled) { return }
+        try withRoots([value]) { () throws(PyError) in
+            if isNative {
+                try runHandle(handle, core)
+            } else {
+                _ = try callMethod(value, "_run", [])
             }
         }
     }
@@ -129,8 +145,7 @@ extension VM {
     /// A Handle or TimerHandle of an open loop, with the fields `Handle.__init__` sets.
     func makeHandle(_ type: PyType, _ loop: PyObject, _ callback: Value, _ arguments: [Value],
                     _ core: AsyncioCore) throws(PyError) -> PyObject {
-        let names = core.names
-        if try isTrue(field(loop, names.closed)) { throw error("RuntimeError", "Event loop is closed") }
+        try checkOpen(loop, core)
         let handle = newInstance(type)
         let slots = core.slots
         setSlot(handle, slots.callback, callback)
@@ -140,27 +155,35 @@ extension VM {
         return handle
     }
 
-    /// Calls the handle's callback; what it raises goes to the loop's exception handler
-    /// (except SystemExit and KeyboardInterrupt, which end the loop). The callback is
-    /// rooted while it runs: it may cancel its own handle.
+    /// "Event loop is closed" once it is.
+    func checkOpen(_ loop: PyObject, _ core: AsyncioCore) throws(PyError) {
+        if try isTrue(field(loop, core.names.closed)) { throw error("RuntimeError", "Event loop is closed") }
+    }
+
+    /// Calls the handle's callback (rooted while it runs: it may cancel its own handle).
     private func runHandle(_ handle: PyObject, _ core: AsyncioCore) throws(PyError) {
-        let names = core.names
         let callback = slot(handle, core.slots.callback)
         let arguments = slot(handle, core.slots.arguments).as(PyTuple.self)?.items ?? []
         do throws(PyError) {
             _ = try withRoots([callback]) { () throws(PyError) in try call(callback, arguments) }
         } catch let failure {
-            let raised = failure.exception
-            if raised.type.isSubtype(of: types[exception: "SystemExit"]) || raised.type.isSubtype(of: types[exception: "KeyboardInterrupt"]) {
-                throw failure
-            }
-            let context = newDict()
-            try withRoots([Value(context), Value(raised), callback]) { () throws(PyError) in
-                context.setString(intern("message"), str("Exception in callback \(try repr(callback))"))
-                context.setString(intern("exception"), Value(raised))
-                context.setString(intern("handle"), Value(handle))
-                _ = try callMethod(slot(handle, core.slots.handleLoop), "call_exception_handler", [Value(context)])
-            }
+            try reportCallbackFailure(failure, handle: handle, callback: callback, core)
+        }
+    }
+
+    /// What a handle's callback raised goes to the loop's exception handler, except
+    /// SystemExit and KeyboardInterrupt, which end the loop.
+    func reportCallbackFailure(_ failure: PyError, handle: PyObject, callback: Value, _ core: AsyncioCore) throws(PyError) {
+        let raised = failure.exception
+        if raised.type.isSubtype(of: types[exception: "SystemExit"]) || raised.type.isSubtype(of: types[exception: "KeyboardInterrupt"]) {
+            throw failure
+        }
+        let context = newDict()
+        try withRoots([Value(context), Value(raised), Value(handle), callback]) { () throws(PyError) in
+            context.setString(intern("message"), str("Exception in callback \(try repr(callback))"))
+            context.setString(intern("exception"), Value(raised))
+            context.setString(intern("handle"), Value(handle))
+            _ = try callMethod(slot(handle, core.slots.handleLoop), "call_exception_handler", [Value(context)])
         }
     }
 }

@@ -6,7 +6,7 @@
 /// only while its coroutine is suspended on it; while a step runs the task is
 /// `current_task`.
 extension VM {
-    func installTaskMethods(_ core: AsyncioCore) {
+    func installTaskMethods(_ core: AsyncioCore, namespace: PyDict) {
         let task = core.task
         core.taskStep = defineCoreMethod(task, "_step") { vm, arguments throws(PyError) in
             try vm.taskStep(try vm.receiver(arguments, task, "_step"), thrown: arguments.argument(1, "exc") ?? .none, core)
@@ -19,20 +19,78 @@ extension VM {
         }
         core.taskWakeup = defineCoreMethod(task, "task_wakeup") { vm, arguments throws(PyError) in
             try arguments.expectMethod("task_wakeup", vm, min: 1, max: 1)
-            let owner = try vm.receiver(arguments, task, "task_wakeup")
-            var thrown = Value.none
-            do throws(PyError) {
-                if let future = arguments[1].object, future.type.isSubtype(of: core.future) {
-                    _ = try vm.futureResult(future, core)
-                } else {
-                    _ = try vm.callMethod(arguments[1], "result", [])
-                }
-            } catch let error {
-                thrown = Value(error.exception)
-            }
-            try vm.withRoots([thrown]) { () throws(PyError) in try vm.taskStep(owner, thrown: thrown, core) }
+            try vm.wakeTask(try vm.receiver(arguments, task, "task_wakeup"), arguments[1], core)
             return .none
         }
+        defineFunction(namespace, "_schedule_step") { vm, arguments throws(PyError) in
+            guard let owner = try arguments.exactlyOne("_schedule_step", vm).object, owner.type.isSubtype(of: task) else {
+                throw vm.typeError("_schedule_step() expects a Task")
+            }
+            try vm.scheduleTask(owner, waking: .none, loop: vm.slot(owner, core.slots.loop), core)
+            return .none
+        }
+    }
+
+    /// `task_wakeup(future)`: the future is done; the task's next step gets its
+    /// exception thrown in, or nothing.
+    private func wakeTask(_ task: PyObject, _ future: Value, _ core: AsyncioCore) throws(PyError) {
+        var thrown = Value.none
+        do throws(PyError) {
+            if let object = future.object, object.type.isSubtype(of: core.future) {
+                _ = try futureResult(object, core)
+            } else {
+                _ = try callMethod(future, "result", [])
+            }
+        } catch let error {
+            thrown = Value(error.exception)
+        }
+        try withRoots([thrown]) { () throws(PyError) in try taskStep(task, thrown: thrown, core) }
+    }
+
+    /// Schedules the task's next step (`future` None) or its wakeup by `future`. On a
+    /// loop with the native `call_soon` the task itself goes on the ready list, with no
+    /// bound method and no Handle (`runReadyTask` tells the two apart by `_fut_waiter`:
+    /// a task waits on a future exactly while a wakeup may be due). A loop whose
+    /// `call_soon` a script overrides is handed the bound method.
+    func scheduleTask(_ task: PyObject, waking future: Value, loop: Value, _ core: AsyncioCore) throws(PyError) {
+        if let object = loop.object, hasNative(object, core.names.callSoon, core.callSoon) {
+            try checkOpen(object, core)
+            try loopList(object, core.names.ready).items.append(Value(task))
+            return
+        }
+        let bound = bindNative(future.isNone ? core.taskStep : core.taskWakeup, to: Value(task))
+        _ = try withRoots([bound]) { () throws(PyError) in
+            try callMethod(loop, "call_soon", future.isNone ? [bound] : [bound, future])
+        }
+    }
+
+    /// A task found on the ready list (see `scheduleTask`): woken by the future it waits
+    /// on, or stepped. What escapes is reported as the Handle CPython would have run.
+    func runReadyTask(_ task: PyObject, _ core: AsyncioCore) throws(PyError) {
+        let waiter = slot(task, core.slots.waiter)
+        do throws(PyError) {
+            if waiter.isNone {
+                try taskStep(task, thrown: .none, core)
+            } else {
+                try wakeTask(task, waiter, core)
+            }
+        } catch let failure {
+            let bound = bindNative(waiter.isNone ? core.taskStep : core.taskWakeup, to: Value(task))
+            try withRoots([bound, waiter]) { () throws(PyError) in
+                guard let loop = slot(task, core.slots.loop).object else { throw failure }
+                let handle = try makeHandle(core.handle, loop, bound, waiter.isNone ? [] : [waiter], core)
+                try reportCallbackFailure(failure, handle: handle, callback: bound, core)
+            }
+        }
+    }
+
+    /// The task `callback` is, if it is a task waiting on `future`: what `awaitYielded`
+    /// adds as the future's done callback in place of a bound `task_wakeup`.
+    func waitingTask(_ callback: Value, on future: PyObject, _ core: AsyncioCore) -> PyObject? {
+        guard let task = callback.object, task.type.isSubtype(of: core.task),
+              case .object(let waiter) = slot(task, core.slots.waiter), waiter.toOpaque() == Unmanaged.passUnretained(future).toOpaque()
+        else { return nil }
+        return task
     }
 
     private func taskStep(_ task: PyObject, thrown: Value, _ core: AsyncioCore) throws(PyError) {
@@ -118,18 +176,21 @@ extension VM {
     /// again at the next pass (a bare `yield`), or is told what went wrong.
     private func awaitYielded(_ task: PyObject, _ result: Value, loop: Value, _ core: AsyncioCore) throws(PyError) {
         let names = core.names
-        // The next step, for when the task is not waiting on a future (made only then).
-        func stepSoon(_ arguments: [Value]) throws(PyError) {
+        // The next step with the RuntimeError that tells what went wrong.
+        func stepSoon(raising problem: String) throws(PyError) {
             let step = bindNative(core.taskStep, to: Value(task))
             root(step)
-            try callSoon(loop, step, arguments, core)
+            try callSoon(loop, step, [Value(try newError(types[exception: "RuntimeError"], problem))], core)
         }
         // A bare yield (sleep(0)) yields None, which has no `_asyncio_future_blocking`:
         // no need to look (the failed lookup would make an AttributeError every step).
         guard !result.isNone, let blocking = try optionalAttribute(result, names.blocking, slot: core.slots.blocking, core),
               !blocking.isNone else {
-            let message = result.isNone ? nil : "Task got bad yield: \(try repr(result))"
-            try stepSoon(try message.map { text throws(PyError) in [Value(try newError(types[exception: "RuntimeError"], text))] } ?? [])
+            if result.isNone {
+                try scheduleTask(task, waking: .none, loop: loop, core)
+            } else {
+                try stepSoon(raising: "Task got bad yield: \(try repr(result))")
+            }
             return
         }
         let problem: String?
@@ -143,7 +204,7 @@ extension VM {
             problem = nil
         }
         if let problem {
-            try stepSoon([Value(try newError(types[exception: "RuntimeError"], problem))])
+            try stepSoon(raising: problem)
             return
         }
         guard let future = result.object else { return }
@@ -153,14 +214,17 @@ extension VM {
         } else {
             try setAttribute(result, names.blocking, .bool(false))
         }
-        let wakeup = bindNative(core.taskWakeup, to: Value(task))
-        root(wakeup)
         if isFuture && hasNative(future, names.addDoneCallback, core.addDoneCallback) {
-            try addDoneCallback(future, wakeup, core)
+            // A native future takes the task itself as its wakeup callback (see
+            // `waitingTask`), which it knows by the waiter: set first.
+            setSlot(task, core.slots.waiter, result)
+            try addDoneCallback(future, Value(task), core)
         } else {
+            let wakeup = bindNative(core.taskWakeup, to: Value(task))
+            root(wakeup)
             _ = try callMethod(result, "add_done_callback", [wakeup])
+            setSlot(task, core.slots.waiter, result)
         }
-        setSlot(task, core.slots.waiter, result)
         if try isTrue(slot(task, core.slots.mustCancel)) {
             let cancelled = try call(try getAttribute(result, names.cancel), [slot(task, core.slots.cancelMessage)],
                                      keywordNames: [names.message])

@@ -13,7 +13,8 @@ class Future:
 
     # Fixed fields (no instance dict): the natives read them by slot. _callbacks is ()
     # while there are none, the callback itself while there is one (most futures get
-    # one or none), and a list from the second on: _callback_list (native) reads it.
+    # one or none), and a list from the second on; a task waiting on the future stands
+    # there for its wakeup. _callback_list (native) reads it.
     __slots__ = ('_loop', '_state', '_result', '_exception', '_callbacks', '_cancel_message',
                  '_cancelled_exc', '_asyncio_future_blocking', '_log_traceback', '_log_destroy_pending')
 
@@ -30,7 +31,7 @@ class Future:
                 info.append(f'exception={self._exception!r}')
             else:
                 info.append(f'result={self._result!r}')
-        callbacks = _callback_list(self._callbacks)
+        callbacks = _callback_list(self)
         if callbacks:
             info.append(_format_callbacks(callbacks))
         return ' '.join(info)
@@ -50,7 +51,7 @@ class Future:
         })
 
     def remove_done_callback(self, fn):
-        callbacks = _callback_list(self._callbacks)
+        callbacks = _callback_list(self)
         kept = [callback for callback in callbacks if callback != fn]
         removed = len(callbacks) - len(kept)
         if removed:

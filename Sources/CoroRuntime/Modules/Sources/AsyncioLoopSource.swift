@@ -189,9 +189,9 @@ class BaseEventLoop(AbstractEventLoop):
             raise RuntimeError('Event loop stopped before Future completed.')
         return future.result()
 
-    # _run_once is native (AsyncioLoopMethods.swift): one pass drops cancelled timers,
-    # waits here when nothing is ready, moves the due timers to the ready handles, and
-    # runs those (through _run_timed in debug mode).
+    # _run_once and _run_ready are native (AsyncioLoopMethods.swift): one pass drops
+    # cancelled timers, waits here when nothing is ready, moves the due timers to the
+    # ready handles, and runs those (through _run_timed in debug mode).
 
     def _wait_idle(self, deadline):
         # Nothing is ready: sleep until the first timer's deadline (None: no timer), or
@@ -213,13 +213,12 @@ class BaseEventLoop(AbstractEventLoop):
         for index in range(len(ready)):
             handle = ready[index]
             ready[index] = None
-            if handle._cancelled:
-                continue
             started = self.time()
-            handle._run()
+            self._run_ready(handle)
             took = self.time() - started
             if took >= self.slow_callback_duration:
-                owner = getattr(handle._callback, '__self__', None)
+                # A task's step is a task on the ready list, or a handle of its bound method.
+                owner = handle if isinstance(handle, Task) else getattr(handle._callback, '__self__', None)
                 described = repr(owner) if isinstance(owner, Task) else repr(handle)
                 print(f'Executing {described} took {took:.3f} seconds', file=_sys.stderr)
 

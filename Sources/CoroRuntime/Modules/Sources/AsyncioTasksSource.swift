@@ -44,7 +44,7 @@ class Task(Future):
         self._coro = coro
         if self._loop._debug:
             self._source_site = _caller_site()
-        self._loop.call_soon(self._step)
+        _schedule_step(self)  # loop.call_soon(self._step), natively
         _all_tasks[self] = None
 
     def _repr_info(self):
