@@ -29,6 +29,8 @@ final class AsyncioCore {
     var addDoneCallback: Value = .null
     var callSoon: Value = .null
     var callAt: Value = .null
+    var callLater: Value = .null
+    var setResultUnlessCancelled: Value = .null
     var taskStep: Value = .null
     var taskWakeup: Value = .null
     /// Future's native `__await__`: a future whose class keeps it is awaited without a
@@ -68,7 +70,8 @@ final class AsyncioCore {
         for type in [future, task, handle, timerHandle, cancelledError, invalidStateError] { tracer.mark(type) }
         tracer.mark(loopState)
         tracer.mark(allTasks)
-        for value in [getEventLoop, pending, cancelled, finished, addDoneCallback, callSoon, callAt, taskStep, taskWakeup, futureAwait] {
+        for value in [getEventLoop, pending, cancelled, finished, addDoneCallback, callSoon, callAt, callLater,
+                      setResultUnlessCancelled, taskStep, taskWakeup, futureAwait] {
             tracer.mark(value)
         }
     }
@@ -86,7 +89,7 @@ struct AsyncioNames {
     unowned(unsafe) let loop, blocking: PyStr
     unowned(unsafe) let ready, closed, debug, stopping, outside, currentTask, runningLoop: PyStr
     unowned(unsafe) let scheduled: PyStr
-    unowned(unsafe) let addDoneCallback, cancel, message, callSoon, callAt: PyStr
+    unowned(unsafe) let addDoneCallback, cancel, message, callSoon, callAt, callLater: PyStr
 
     init(_ intern: (String) -> PyStr) {
         loop = intern("_loop")
@@ -104,6 +107,7 @@ struct AsyncioNames {
         message = intern("msg")
         callSoon = intern("call_soon")
         callAt = intern("call_at")
+        callLater = intern("call_later")
     }
 }
 
@@ -164,6 +168,7 @@ extension VM {
         installLoopMethods(core, loop: loop)
         installTimerMethods(core, loop: loop, namespace: namespace)
         installTimerHeap(namespace)
+        installSleepTimer(core, namespace: namespace)
         typeEpoch.pointee += 1
         return .none
     }

@@ -36,7 +36,7 @@ extension VM {
             var kept: [PyTimerHeap.Entry] = []
             for entry in timers.entries.unordered {
                 if try isCancelled(entry.timer.takeUnretainedValue(), core) {
-                    setSlot(entry.timer.takeUnretainedValue(), core.slots.scheduled, .bool(false))
+                    unschedule(entry.timer.takeUnretainedValue(), core)
                 } else {
                     kept.append(entry)
                 }
@@ -72,15 +72,25 @@ extension VM {
     private func popTimer(_ timers: PyTimerHeap, _ core: AsyncioCore) throws(PyError) -> PyObject? {
         guard let entry = timers.entries.popMin() else { return nil }
         let timer = entry.timer.takeUnretainedValue()
-        setSlot(timer, core.slots.scheduled, .bool(false))
+        unschedule(timer, core)
         guard try isCancelled(timer, core) else { return timer }
         timers.cancelledCount -= 1
         return nil
     }
 
-    /// A handle's `_cancelled`; the handle is rooted if telling needs script code (a
+    /// A timer off the heap: its `_scheduled` is False.
+    private func unschedule(_ timer: PyObject, _ core: AsyncioCore) {
+        if let sleep = timer as? PySleepTimer {
+            sleep.scheduled = false
+        } else {
+            setSlot(timer, core.slots.scheduled, .bool(false))
+        }
+    }
+
+    /// A timer's `_cancelled`; the handle is rooted if telling needs script code (a
     /// script may have stored any object there), since the heap may be all that holds it.
     private func isCancelled(_ handle: PyObject, _ core: AsyncioCore) throws(PyError) -> Bool {
+        if let sleep = handle as? PySleepTimer { return sleep.cancelled }
         let flag = slot(handle, core.slots.handleCancelled)
         if case .bool(let cancelled) = flag { return cancelled }
         return try withRoots([Value(handle)]) { () throws(PyError) in try isTrue(flag) }
@@ -105,15 +115,21 @@ extension VM {
         }
     }
 
-    /// Runs what the ready list held: a Handle unless cancelled, or a task the natives
-    /// scheduled itself (`scheduleTask`).
+    /// Runs what the ready list held: a Handle unless cancelled, a sleep's timer, or a
+    /// task the natives scheduled itself (`scheduleTask`).
     private func runReady(_ value: Value, _ core: AsyncioCore) throws(PyError) {
         guard let handle = value.object else { return }
         let type = handle.type
         let isNative = type === core.handle || type === core.timerHandle
-        if !isNative && type.isSubtype(of: core.task) {
-            try withRoots([value]) { () throws(PyError) in try runReadyTask(handle, core) }
-            return
+        if !isNative {
+            if type === types.sleepTimer {
+                try withRoots([value]) { () throws(PyError) in try runSleepTimer(unsafeDowncast(handle, to: PySleepTimer.self), core) }
+                return
+            }
+            if type.isSubtype(of: core.task) {
+                try withRoots([value]) { () throws(PyError) in try runReadyTask(handle, core) }
+                return
+            }
         }
         let cancelled = isNative || type.isSubtype(of: core.handle)
             ? slot(handle, core.slots.handleCancelled) : try getAttribute(value, intern("_cancelled"))

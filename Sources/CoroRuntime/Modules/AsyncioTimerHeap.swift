@@ -35,6 +35,12 @@ final class PyTimerHeap: PyObject {
         super.trace(&tracer)
         for entry in entries.unordered { tracer.mark(entry.timer) }
     }
+
+    /// Adds a timer (a TimerHandle or a `PySleepTimer`), after those of equal deadline.
+    func schedule(_ timer: PyObject, at deadline: Double) {
+        sequence += 1
+        entries.insert(Entry(when: deadline, sequence: sequence, timer: Unmanaged.passUnretained(timer)))
+    }
 }
 
 extension VM {

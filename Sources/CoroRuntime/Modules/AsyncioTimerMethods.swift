@@ -2,7 +2,7 @@ import CoroCompiler
 
 /// What `asyncio.sleep` runs, natively: the running loop, `create_future`, timers
 /// (`call_at`, `call_later`, a TimerHandle on the loop's heap), cancelling handles, and
-/// the bare yield of `sleep(0)`.
+/// the bare yield of `sleep(0)` (its timer is `AsyncioSleepTimer.swift`'s).
 extension VM {
     func installTimerMethods(_ core: AsyncioCore, loop: PyType, namespace: PyDict) {
         let names = core.names
@@ -12,7 +12,7 @@ extension VM {
             if arguments[1].isNone { throw vm.typeError("when cannot be None") }
             return Value(try vm.scheduleTimer(owner, when: arguments[1], arguments[2], Array(arguments.positional.dropFirst(3)), core))
         }
-        defineCoreMethod(loop, "call_later") { vm, arguments throws(PyError) in
+        core.callLater = defineCoreMethod(loop, "call_later") { vm, arguments throws(PyError) in
             guard arguments.positionalCount >= 3 else { throw vm.typeError("call_later() missing required arguments: 'delay' and 'callback'") }
             let owner = try vm.receiver(arguments, loop, "call_later")
             if arguments[1].isNone { throw vm.typeError("delay must not be None") }
@@ -50,15 +50,10 @@ extension VM {
         }
         defineFunction(namespace, "_set_result_unless_cancelled") { vm, arguments throws(PyError) in
             try arguments.expect("_set_result_unless_cancelled", vm, min: 2, max: 2)
-            guard let future = arguments[0].object, future.type.isSubtype(of: core.future) else {
-                if !(try vm.isTrue(try vm.callMethod(arguments[0], "cancelled", []))) {
-                    _ = try vm.callMethod(arguments[0], "set_result", [arguments[1]])
-                }
-                return .none
-            }
-            if !vm.sameState(vm.slot(future, core.slots.state), core.cancelled) { try vm.futureSetResult(future, arguments[1], core) }
+            try vm.setResultUnlessCancelled(arguments[0], arguments[1], core)
             return .none
         }
+        core.setResultUnlessCancelled = namespace.lookupString(intern("_set_result_unless_cancelled")) ?? .null
         defineFunction(namespace, "_init_future") { vm, arguments throws(PyError) in
             try arguments.expect("_init_future", vm, min: 2, max: 2)
             guard let future = arguments[0].object, future.type.isSubtype(of: core.future) else {
@@ -76,10 +71,20 @@ extension VM {
         let timers = try timerHeap(field(loop, core.names.scheduled))
         let timer = try makeHandle(core.timerHandle, loop, callback, arguments, core)
         setSlot(timer, core.slots.when, when)
-        timers.sequence += 1
-        timers.entries.insert(PyTimerHeap.Entry(when: deadline, sequence: timers.sequence, timer: Unmanaged.passUnretained(timer)))
+        timers.schedule(timer, at: deadline)
         setSlot(timer, core.slots.scheduled, .bool(true))
         return timer
+    }
+
+    /// What a sleep's timer does when due: the future gets the result, unless cancelled.
+    func setResultUnlessCancelled(_ future: Value, _ result: Value, _ core: AsyncioCore) throws(PyError) {
+        guard let object = future.object, object.type.isSubtype(of: core.future) else {
+            if !(try isTrue(try callMethod(future, "cancelled", []))) {
+                _ = try callMethod(future, "set_result", [result])
+            }
+            return
+        }
+        if !sameState(slot(object, core.slots.state), core.cancelled) { try futureSetResult(object, result, core) }
     }
 
     private func cancelHandle(_ handle: PyObject, _ core: AsyncioCore) {

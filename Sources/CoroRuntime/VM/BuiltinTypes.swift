@@ -39,6 +39,8 @@ final class BuiltinTypes {
     unowned(unsafe) let nativeHandle: PyType
     /// asyncio's timer heap (`PyTimerHeap`), a loop's `_scheduled`.
     unowned(unsafe) let timerHeap: PyType
+    /// The timer of an `asyncio.sleep` (`PySleepTimer`).
+    unowned(unsafe) let sleepTimer: PyType
     let box: [BoxKind: PyType]
     unowned(unsafe) let baseException: PyType
     /// Every builtin exception class by name.
@@ -97,6 +99,7 @@ final class BuiltinTypes {
         file = simple("TextIOWrapper", .file, subclassable: false)
         nativeHandle = simple("native_handle", .other, subclassable: false)
         timerHeap = simple("TimerHeap", .other, subclassable: false)
+        sleepTimer = simple("SleepTimer", .other, subclassable: false)
         let boxNames: [(BoxKind, String)] = [
             (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),
             (.strIterator, "str_ascii_iterator"), (.rangeIterator, "range_iterator"),

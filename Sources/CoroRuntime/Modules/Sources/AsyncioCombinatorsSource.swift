@@ -9,7 +9,8 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = loop.create_future()
-    handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    # loop.call_later(delay, _set_result_unless_cancelled, future, result), natively.
+    handle = _sleep_timer(loop, delay, future, result)
     try:
         return await future
     finally:

@@ -218,7 +218,7 @@ class BaseEventLoop(AbstractEventLoop):
             took = self.time() - started
             if took >= self.slow_callback_duration:
                 # A task's step is a task on the ready list, or a handle of its bound method.
-                owner = handle if isinstance(handle, Task) else getattr(handle._callback, '__self__', None)
+                owner = handle if isinstance(handle, Task) else getattr(getattr(handle, '_callback', None), '__self__', None)
                 described = repr(owner) if isinstance(owner, Task) else repr(handle)
                 print(f'Executing {described} took {took:.3f} seconds', file=_sys.stderr)
 
