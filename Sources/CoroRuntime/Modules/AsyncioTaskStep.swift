@@ -1,10 +1,10 @@
 /// asyncio's Task step, natively (CPython's `task_step_impl` and `task_wakeup`).
 ///
 /// A step sends into (or throws into) the task's coroutine until it awaits a pending
-/// future; the step then makes `task_wakeup` that future's done callback, and the
-/// wakeup schedules the next step. Invariant: a task has at most one `_fut_waiter`, and
-/// only while its coroutine is suspended on it; while a step runs the task is
-/// `current_task`.
+/// future; the step then makes the task that future's done callback (standing for its
+/// bound `task_wakeup`), and the wakeup schedules the next step. Invariant: a task has
+/// at most one `_fut_waiter`, and only while its coroutine is suspended on it; while a
+/// step runs the task is `current_task`.
 extension VM {
     func installTaskMethods(_ core: AsyncioCore, namespace: PyDict) {
         let task = core.task
