@@ -80,7 +80,7 @@ extension VM {
 
     /// A timer off the heap: its `_scheduled` is False.
     private func unschedule(_ timer: PyObject, _ core: AsyncioCore) {
-        if let sleep = timer as? PySleepTimer {
+        if let sleep = sleepTimer(timer) {
             sleep.scheduled = false
         } else {
             setSlot(timer, core.slots.scheduled, .bool(false))
@@ -90,7 +90,7 @@ extension VM {
     /// A timer's `_cancelled`; the handle is rooted if telling needs script code (a
     /// script may have stored any object there), since the heap may be all that holds it.
     private func isCancelled(_ handle: PyObject, _ core: AsyncioCore) throws(PyError) -> Bool {
-        if let sleep = handle as? PySleepTimer { return sleep.cancelled }
+        if let sleep = sleepTimer(handle) { return sleep.cancelled }
         let flag = slot(handle, core.slots.handleCancelled)
         if case .bool(let cancelled) = flag { return cancelled }
         return try withRoots([Value(handle)]) { () throws(PyError) in try isTrue(flag) }
@@ -122,8 +122,8 @@ extension VM {
         let type = handle.type
         let isNative = type === core.handle || type === core.timerHandle
         if !isNative {
-            if type === types.sleepTimer {
-                try withRoots([value]) { () throws(PyError) in try runSleepTimer(unsafeDowncast(handle, to: PySleepTimer.self), core) }
+            if let timer = sleepTimer(handle) {
+                try withRoots([value]) { () throws(PyError) in try runSleepTimer(timer, core) }
                 return
             }
             if type.isSubtype(of: core.task) {
@@ -183,6 +183,18 @@ extension VM {
         do throws(PyError) {
             _ = try withRoots([callback]) { () throws(PyError) in try call(callback, arguments) }
         } catch let failure {
+            try reportCallbackFailure(failure, handle: handle, callback: callback, core)
+        }
+    }
+
+    /// What a callback that the natives ran without a Handle raised (a task's step or
+    /// wakeup, a sleep's timer), reported as the Handle of type `type` CPython would have
+    /// run; thrown on if there is no loop to report it to.
+    func reportCallbackFailure(_ failure: PyError, as type: PyType, on loop: Value, callback: Value, _ arguments: [Value],
+                               _ core: AsyncioCore) throws(PyError) {
+        try withRoots([callback] + arguments) { () throws(PyError) in
+            guard let owner = loop.object else { throw failure }
+            let handle = try makeHandle(type, owner, callback, arguments, core)
             try reportCallbackFailure(failure, handle: handle, callback: callback, core)
         }
     }

@@ -1,5 +1,3 @@
-import CoroCompiler
-
 /// What `asyncio.sleep` schedules in place of `loop.call_later(delay,
 /// _set_result_unless_cancelled, future, result)`: the same timer as one small native
 /// object, instead of a TimerHandle and its arguments tuple. It sits in the loop's timer
@@ -30,6 +28,12 @@ final class PySleepTimer: PyObject {
 }
 
 extension VM {
+    /// `object` as a sleep's timer, told by its class (no dynamic cast).
+    @inline(__always)
+    func sleepTimer(_ object: PyObject) -> PySleepTimer? {
+        object.type === types.sleepTimer ? unsafeDowncast(object, to: PySleepTimer.self) : nil
+    }
+
     /// `_sleep_timer(loop, delay, future, result)`, and the timer's `cancel()`. A loop
     /// whose `call_later` or `call_at` a script overrides is called as CPython's sleep
     /// calls it, and its handle returned.
@@ -43,8 +47,7 @@ extension VM {
                 return try vm.callMethod(loop, "call_later", [delay, core.setResultUnlessCancelled, future, result])
             }
             try vm.checkOpen(owner, core)
-            let when = try vm.binaryOperation(try vm.callMethod(loop, "time", []), delay, BinaryOperation.add.rawValue)
-            let deadline = try vm.timerDeadline(when)
+            let deadline = try vm.timerDeadline(try vm.deadline(after: delay, on: loop))
             let timers = try vm.timerHeap(vm.field(owner, names.scheduled))
             let timer = vm.heap.register(PySleepTimer(type: vm.types.sleepTimer, future: future, result: result, timers: timers))
             timers.schedule(timer, at: deadline)
@@ -69,11 +72,9 @@ extension VM {
         do throws(PyError) {
             try setResultUnlessCancelled(timer.future, timer.result, core)
         } catch let failure {
-            guard let future = timer.future.object, future.type.isSubtype(of: core.future),
-                  let loop = slot(future, core.slots.loop).object else { throw failure }
-            let callback = core.setResultUnlessCancelled
-            let handle = try makeHandle(core.timerHandle, loop, callback, [timer.future, timer.result], core)
-            try reportCallbackFailure(failure, handle: handle, callback: callback, core)
+            guard let future = timer.future.object, future.type.isSubtype(of: core.future) else { throw failure }
+            try reportCallbackFailure(failure, as: core.timerHandle, on: slot(future, core.slots.loop),
+                                      callback: core.setResultUnlessCancelled, [timer.future, timer.result], core)
         }
     }
 }

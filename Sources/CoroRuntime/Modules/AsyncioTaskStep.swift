@@ -76,11 +76,8 @@ extension VM {
             }
         } catch let failure {
             let bound = bindNative(waiter.isNone ? core.taskStep : core.taskWakeup, to: Value(task))
-            try withRoots([bound, waiter]) { () throws(PyError) in
-                guard let loop = slot(task, core.slots.loop).object else { throw failure }
-                let handle = try makeHandle(core.handle, loop, bound, waiter.isNone ? [] : [waiter], core)
-                try reportCallbackFailure(failure, handle: handle, callback: bound, core)
-            }
+            try reportCallbackFailure(failure, as: core.handle, on: slot(task, core.slots.loop), callback: bound,
+                                      waiter.isNone ? [] : [waiter], core)
         }
     }
 

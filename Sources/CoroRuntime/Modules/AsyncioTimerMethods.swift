@@ -16,7 +16,7 @@ extension VM {
             guard arguments.positionalCount >= 3 else { throw vm.typeError("call_later() missing required arguments: 'delay' and 'callback'") }
             let owner = try vm.receiver(arguments, loop, "call_later")
             if arguments[1].isNone { throw vm.typeError("delay must not be None") }
-            let when = try vm.binaryOperation(try vm.callMethod(arguments[0], "time", []), arguments[1], BinaryOperation.add.rawValue)
+            let when = try vm.deadline(after: arguments[1], on: arguments[0])
             let rest = Array(arguments.positional.dropFirst(2))
             if vm.hasNative(owner, names.callAt, core.callAt) {
                 return Value(try vm.scheduleTimer(owner, when: when, rest[0], Array(rest.dropFirst()), core))
@@ -74,6 +74,11 @@ extension VM {
         timers.schedule(timer, at: deadline)
         setSlot(timer, core.slots.scheduled, .bool(true))
         return timer
+    }
+
+    /// `loop.time() + delay`: the deadline of `call_later(delay, ...)`.
+    func deadline(after delay: Value, on loop: Value) throws(PyError) -> Value {
+        try binaryOperation(try callMethod(loop, "time", []), delay, BinaryOperation.add.rawValue)
     }
 
     /// What a sleep's timer does when due: the future gets the result, unless cancelled.
