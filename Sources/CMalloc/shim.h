@@ -1,2 +1,2 @@
-// glibc's malloc tuning (mallopt), which the Glibc module does not export.
-#include <malloc.h>
+// mimalloc, the allocator the coro executable links in place of glibc's malloc.
+#include <mimalloc.h>

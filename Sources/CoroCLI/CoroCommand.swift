@@ -2,6 +2,8 @@ import ArgumentParser
 import Coro
 
 #if canImport(Glibc)
+    // Linked for its malloc, which replaces glibc's in the whole process (see
+    // Sources/CMalloc): the collector frees thousands of objects at once.
     import CMalloc
     import Glibc
 #endif
@@ -55,7 +57,6 @@ public struct CoroCommand: ParsableCommand {
             print(Self.helpMessage())
             return
         }
-        keepHeapSlack()
         let gcStress = getenv("CORO_GC_STRESS").map { String(cString: $0) == "1" } ?? false
         let virtual = virtualTime || (getenv("CORO_VIRTUAL_TIME").map { String(cString: $0) == "1" } ?? false)
         let interpreter = Interpreter(gcStress: gcStress, virtualTime: virtual, debug: debug, allowsNetwork: !noNet)
@@ -129,18 +130,3 @@ func printError(_ text: String) {
     _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
 }
 
-/// Tunes glibc's malloc for a collector that frees thousands of objects at once.
-/// - It grows the heap in 8 MiB steps and keeps that much free at its top. With the
-///   default 128 KiB pad, the freed top was handed back to the kernel and faulted in
-///   again at the next allocations: exceptions.py ran 1.5x and chain.py 1.4x slower.
-/// - Setting the pad stops glibc from raising its mmap threshold as it goes, so the
-///   threshold is fixed at glibc's own ceiling, 32 MiB. Otherwise every large array
-///   (a list of 50,000 waiters) is mapped and unmapped anew at each copy, and
-///   semaphore_fetchlike.py ran 2.6x slower.
-/// Peak RSS is unchanged: the pad is address space, resident only once used.
-private func keepHeapSlack() {
-    #if canImport(Glibc)
-        _ = mallopt(M_TOP_PAD, 8 << 20)
-        _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
-    #endif
-}
