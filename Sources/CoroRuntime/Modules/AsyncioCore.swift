@@ -30,6 +30,7 @@ final class AsyncioCore {
     var callSoon: Value = .null
     var callAt: Value = .null
     var callLater: Value = .null
+    var time: Value = .null
     var setResultUnlessCancelled: Value = .null
     var taskStep: Value = .null
     var taskWakeup: Value = .null
@@ -70,7 +71,7 @@ final class AsyncioCore {
         for type in [future, task, handle, timerHandle, cancelledError, invalidStateError] { tracer.mark(type) }
         tracer.mark(loopState)
         tracer.mark(allTasks)
-        for value in [getEventLoop, pending, cancelled, finished, addDoneCallback, callSoon, callAt, callLater,
+        for value in [getEventLoop, pending, cancelled, finished, addDoneCallback, callSoon, callAt, callLater, time,
                       setResultUnlessCancelled, taskStep, taskWakeup, futureAwait] {
             tracer.mark(value)
         }
@@ -89,7 +90,7 @@ struct AsyncioNames {
     unowned(unsafe) let loop, blocking: PyStr
     unowned(unsafe) let ready, closed, debug, stopping, outside, currentTask, runningLoop: PyStr
     unowned(unsafe) let scheduled: PyStr
-    unowned(unsafe) let addDoneCallback, cancel, message, callSoon, callAt, callLater: PyStr
+    unowned(unsafe) let addDoneCallback, cancel, message, callSoon, callAt, callLater, time: PyStr
 
     init(_ intern: (String) -> PyStr) {
         loop = intern("_loop")
@@ -108,6 +109,7 @@ struct AsyncioNames {
         callSoon = intern("call_soon")
         callAt = intern("call_at")
         callLater = intern("call_later")
+        time = intern("time")
     }
 }
 
@@ -243,13 +245,6 @@ extension VM {
     func hasNative(_ object: PyObject, _ name: PyStr, _ method: Value) -> Bool {
         guard case .object(let installed) = method, case .object(let found)? = object.type.lookup(name) else { return false }
         return installed.toOpaque() == found.toOpaque()
-    }
-
-    /// A native method bound to `receiver` (what `receiver.name` gives for it).
-    func bindNative(_ method: Value, to receiver: Value) -> Value {
-        guard let builtin = method.as(PyBuiltin.self) else { return method }
-        return Value(heap.register(PyBuiltin(type: types.builtinFunction, name: builtin.name, owner: builtin.owner,
-                                             receiver: receiver, function: builtin.function)))
     }
 
     /// Defines a native method and returns it.

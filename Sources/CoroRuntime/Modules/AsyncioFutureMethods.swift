@@ -19,7 +19,7 @@ extension VM {
             case .many(let list): callbacks = list.items
             }
             return vm.list(callbacks.map { callback in
-                vm.waitingTask(callback, on: owner, core).map { vm.bindNative(core.taskWakeup, to: Value($0)) } ?? callback
+                vm.waitingTask(callback, on: owner, core).map { vm.boundMethod(core.taskWakeup, to: Value($0)) } ?? callback
             })
         }
         defineCoreMethod(future, "done") { vm, arguments throws(PyError) in

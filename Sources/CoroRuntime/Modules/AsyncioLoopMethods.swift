@@ -52,7 +52,7 @@ extension VM {
             let deadline = timers.entries.min.map { Value.float($0.when) } ?? .none
             _ = try withRoots([Value(timers)]) { () throws(PyError) in try callMethod(Value(loop), "_wait_idle", [deadline]) }
         }
-        let end = try timerDeadline(try callMethod(Value(loop), "time", []))
+        let end = try timerDeadline(try loopTime(Value(loop), core))
         // Read again: the scripts just called may have replaced them (`close()` does).
         let due = try timerHeap(field(loop, names.scheduled))
         let ready = try loopList(loop, names.ready)

@@ -47,7 +47,7 @@ extension VM {
                 return try vm.callMethod(loop, "call_later", [delay, core.setResultUnlessCancelled, future, result])
             }
             try vm.checkOpen(owner, core)
-            let deadline = try vm.timerDeadline(try vm.deadline(after: delay, on: loop))
+            let deadline = try vm.timerDeadline(try vm.deadline(after: delay, on: loop, core))
             let timers = try vm.timerHeap(vm.field(owner, names.scheduled))
             let timer = vm.heap.register(PySleepTimer(type: vm.types.sleepTimer, future: future, result: result, timers: timers))
             timers.schedule(timer, at: deadline)

@@ -58,7 +58,7 @@ extension VM {
             try loopList(object, core.names.ready).items.append(Value(task))
             return
         }
-        let bound = bindNative(future.isNone ? core.taskStep : core.taskWakeup, to: Value(task))
+        let bound = boundMethod(future.isNone ? core.taskStep : core.taskWakeup, to: Value(task))
         _ = try withRoots([bound]) { () throws(PyError) in
             try callMethod(loop, "call_soon", future.isNone ? [bound] : [bound, future])
         }
@@ -75,7 +75,7 @@ extension VM {
                 try wakeTask(task, waiter, core)
             }
         } catch let failure {
-            let bound = bindNative(waiter.isNone ? core.taskStep : core.taskWakeup, to: Value(task))
+            let bound = boundMethod(waiter.isNone ? core.taskStep : core.taskWakeup, to: Value(task))
             try reportCallbackFailure(failure, as: core.handle, on: slot(task, core.slots.loop), callback: bound,
                                       waiter.isNone ? [] : [waiter], core)
         }
@@ -175,7 +175,7 @@ extension VM {
         let names = core.names
         // The next step with the RuntimeError that tells what went wrong.
         func stepSoon(raising problem: String) throws(PyError) {
-            let step = bindNative(core.taskStep, to: Value(task))
+            let step = boundMethod(core.taskStep, to: Value(task))
             root(step)
             try callSoon(loop, step, [Value(try newError(types[exception: "RuntimeError"], problem))], core)
         }
@@ -217,7 +217,7 @@ extension VM {
             setSlot(task, core.slots.waiter, result)
             try addDoneCallback(future, Value(task), core)
         } else {
-            let wakeup = bindNative(core.taskWakeup, to: Value(task))
+            let wakeup = boundMethod(core.taskWakeup, to: Value(task))
             root(wakeup)
             _ = try callMethod(result, "add_done_callback", [wakeup])
             setSlot(task, core.slots.waiter, result)

@@ -16,12 +16,16 @@ extension VM {
             guard arguments.positionalCount >= 3 else { throw vm.typeError("call_later() missing required arguments: 'delay' and 'callback'") }
             let owner = try vm.receiver(arguments, loop, "call_later")
             if arguments[1].isNone { throw vm.typeError("delay must not be None") }
-            let when = try vm.deadline(after: arguments[1], on: arguments[0])
+            let when = try vm.deadline(after: arguments[1], on: arguments[0], core)
             let rest = Array(arguments.positional.dropFirst(2))
             if vm.hasNative(owner, names.callAt, core.callAt) {
                 return Value(try vm.scheduleTimer(owner, when: when, rest[0], Array(rest.dropFirst()), core))
             }
             return try vm.callMethod(arguments[0], "call_at", [when] + rest)
+        }
+        core.time = defineCoreMethod(loop, "time") { vm, arguments throws(PyError) in
+            _ = try vm.receiver(arguments, loop, "time")
+            return .float(vm.clock.monotonic())
         }
         defineCoreMethod(loop, "create_future") { vm, arguments throws(PyError) in
             let owner = try vm.receiver(arguments, loop, "create_future")
@@ -77,8 +81,14 @@ extension VM {
     }
 
     /// `loop.time() + delay`: the deadline of `call_later(delay, ...)`.
-    func deadline(after delay: Value, on loop: Value) throws(PyError) -> Value {
-        try binaryOperation(try callMethod(loop, "time", []), delay, BinaryOperation.add.rawValue)
+    func deadline(after delay: Value, on loop: Value, _ core: AsyncioCore) throws(PyError) -> Value {
+        try binaryOperation(try loopTime(loop, core), delay, BinaryOperation.add.rawValue)
+    }
+
+    /// `loop.time()`, read from the clock unless the loop's class overrides it.
+    func loopTime(_ loop: Value, _ core: AsyncioCore) throws(PyError) -> Value {
+        if let owner = loop.object, hasNative(owner, core.names.time, core.time) { return .float(clock.monotonic()) }
+        return try callMethod(loop, "time", [])
     }
 
     /// What a sleep's timer does when due: the future gets the result, unless cancelled.

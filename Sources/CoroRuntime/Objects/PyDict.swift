@@ -111,16 +111,24 @@ public final class PyDict: PyObject {
     }
 
     /// `lookupString` for a name whose address and hash are known: no reference counting.
+    /// A key at another address matches only if its hash and text are the name's (a
+    /// string built at run time, not interned).
     @inline(__always)
     func lookupName(_ key: NameKey) -> Value? {
         guard count > 0, let entries = entryBuffer else { return nil }
-        guard let slots else {
-            for index in 0..<entryCount {
-                guard case .object(let reference) = entries[index].key else { continue }
-                if reference.toOpaque() == key.address { return entries[index].value }
+        @inline(__always) func matches(_ entry: Entry) -> Bool {
+            guard case .object(let reference) = entry.key else { return false }
+            if reference.toOpaque() == key.address { return true }
+            guard entry.hash == key.hash else { return false }
+            return reference._withUnsafeGuaranteedRef { candidate in
+                Unmanaged<PyStr>.fromOpaque(key.address)._withUnsafeGuaranteedRef { name in
+                    (candidate as? PyStr)?.equals(name) ?? false
+                }
             }
-            // Not the interned name itself: an equal string, compared by text.
-            return lookupString(Unmanaged<PyStr>.fromOpaque(key.address).takeUnretainedValue(), scanningText: true)
+        }
+        guard let slots else {
+            for index in 0..<entryCount where matches(entries[index]) { return entries[index].value }
+            return nil
         }
         let mask = slotCount - 1
         var perturb = UInt(bitPattern: key.hash)
@@ -128,16 +136,7 @@ public final class PyDict: PyObject {
         while true {
             let index = Int(slots[slot])
             if index < 0 { return nil }
-            if case .object(let reference) = entries[index].key {
-                if reference.toOpaque() == key.address { return entries[index].value }
-                if entries[index].hash == key.hash {
-                    let other = Unmanaged<PyStr>.fromOpaque(key.address)
-                    let matches = reference._withUnsafeGuaranteedRef { candidate in
-                        other._withUnsafeGuaranteedRef { name in (candidate as? PyStr)?.equals(name) ?? false }
-                    }
-                    if matches { return entries[index].value }
-                }
-            }
+            if matches(entries[index]) { return entries[index].value }
             perturb >>= 5
             slot = (slot &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
         }
@@ -223,16 +222,6 @@ public final class PyDict: PyObject {
                 return
             }
         }
-    }
-
-    /// The text comparison pass of a linear `lookupName`.
-    private func lookupString(_ key: PyStr, scanningText: Bool) -> Value? {
-        guard let entries = entryBuffer else { return nil }
-        let hash = key.hashValue
-        for index in 0..<entryCount where entries[index].hash == hash {
-            if let other = entries[index].key.as(PyStr.self), other.equals(key) { return entries[index].value }
-        }
-        return nil
     }
 
     func lookup(_ key: Value, hash: Int, vm: VM) throws(PyError) -> Value? {

@@ -12,6 +12,9 @@ struct AttributeCache {
         case classValue
         /// A `__slots__` member: slot `entryHint` of the (slotted) instance.
         case slot
+        /// A module's global (the module's class has no such attribute): an entry of
+        /// the module's dict, looked for at `entryHint` first.
+        case moduleEntry
     }
 
     var type: UnsafeMutableRawPointer?
@@ -52,6 +55,12 @@ extension VM {
     /// (`forStore` false) or writes.
     private func resolveAttribute(_ cache: UnsafeMutablePointer<AttributeCache>, _ type: PyType, _ name: PyStr, forStore: Bool) {
         cache.pointee = AttributeCache()
+        if type === types.module {
+            guard !forStore, type.lookup(name) == nil else { return }
+            cache.pointee = AttributeCache(type: Unmanaged.passUnretained(type).toOpaque(), name: Unmanaged.passUnretained(name).toOpaque(), epoch: typeEpoch.pointee,
+                                           kind: .moduleEntry)
+            return
+        }
         if type.isBuiltin {
             // Builtin objects: only methods (e.g. list.append) are cached, and only for calls.
             guard !forStore, let found = type.lookup(name), let builtin = found.as(PyBuiltin.self),
@@ -122,9 +131,30 @@ extension VM {
         case .slot:
             // Null when unset: the slow path raises the AttributeError.
             return object._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PySlottedObject.self).slots[cache.pointee.entryHint] }
-        case .method, .empty:
+        case .moduleEntry:
+            // Null when absent: the slow path tries the module's `__getattr__`.
+            return object._withUnsafeGuaranteedRef { module in
+                unsafeDowncast(module, to: PyModule.self).dict.lookupName(name, hint: &cache.pointee.entryHint) ?? .null
+            }
+        case .method:
+            // A script class's method, bound. Builtin objects take the slow path: their
+            // class's methods are cached for calls, and a module or a `super` proxy
+            // answers for itself.
+            let isBuiltin = object._withUnsafeGuaranteedRef { $0.typeStorage._withUnsafeGuaranteedRef { $0.isBuiltin } }
+            guard !isBuiltin, instanceAttribute(object, name).isNull else { return .null }
+            return boundMethod(cache.pointee.value, to: .object(object))
+        case .empty:
             return .null
         }
+    }
+
+    /// `method` (a function, or a native method of a class) bound to `receiver`.
+    func boundMethod(_ method: Value, to receiver: Value) -> Value {
+        if let builtin = method.as(PyBuiltin.self) {
+            return Value(heap.register(PyBuiltin(type: types.builtinFunction, name: builtin.name, owner: builtin.owner,
+                                                 receiver: receiver, function: builtin.function)))
+        }
+        return Value(heap.register(PyMethod(type: types.method, function: method, receiver: receiver)))
     }
 
     /// The instance dict entry for `name`, without reference counting; `.null` if none.

@@ -86,11 +86,10 @@ extension VM {
         let attribute = reference.takeUnretainedValue()
         if let box = attribute as? PyBox, let method = classLevelMethod(box, owner: Value(type)) { return method }
         switch attribute {
-        case is PyFunction:
-            return Value(heap.register(PyMethod(type: types.method, function: found, receiver: object)))
-        case let builtin as PyBuiltin where builtin.owner != nil && builtin.receiver.isNull:
-            return Value(heap.register(PyBuiltin(type: types.builtinFunction, name: builtin.name, owner: builtin.owner,
-                                                 receiver: object, function: builtin.function)))
+        case let builtin as PyBuiltin where builtin.owner == nil || !builtin.receiver.isNull:
+            return found
+        case is PyFunction, is PyBuiltin:
+            return boundMethod(found, to: object)
         default:
             if !attribute.type.isBuiltin, let getter = attribute.type.lookup(names.get) {
                 return try call(getter, [found, object, Value(type)])

@@ -130,6 +130,15 @@ extension VM {
             guard operation == .eq || operation == .ne else { return nil }
             let sameKeys = try compareSets(try setFrom(Value(s)), try setFrom(Value(t)), .eq)
             return sameKeys == (operation == .eq)
+        case (let s as PyMethod, let t as PyMethod):
+            // Bound methods: the same receiver (by identity) and equal functions.
+            guard operation == .eq || operation == .ne else { return nil }
+            let same = s.receiver.isIdentical(to: t.receiver) ? try equals(s.function, t.function) : false
+            return same == (operation == .eq)
+        case (let s as PyBuiltin, let t as PyBuiltin) where !s.receiver.isNull && !t.receiver.isNull:
+            guard operation == .eq || operation == .ne else { return nil }
+            let same = s.receiver.isIdentical(to: t.receiver) && s.owner === t.owner && s.name == t.name
+            return same == (operation == .eq)
         case (let s as PyRange, let t as PyRange):
             guard operation == .eq || operation == .ne else { return nil }
             let same = s.length == t.length && (s.length == 0 || (s.start == t.start && (s.length == 1 || s.step == t.step)))

@@ -27,6 +27,10 @@ extension VM {
                     throw typeError("unhashable type: '\(object.type.name)'")
                 case let box as PyBox where box.kind == .dictKeys || box.kind == .dictValues || box.kind == .dictItems:
                     throw typeError("unhashable type: '\(object.type.name)'")
+                case let method as PyMethod:
+                    return receiverHash(method.receiver) ^ (try hash(method.function))
+                case let builtin as PyBuiltin where !builtin.receiver.isNull:
+                    return receiverHash(builtin.receiver) ^ builtin.name.hashValue
                 case let range as PyRange:
                     // As CPython: equal ranges hash alike (an empty one's bounds and a
                     // one-item one's step do not count).
@@ -54,6 +58,12 @@ extension VM {
 
     func identityHash(_ object: PyObject) -> Int {
         Int(bitPattern: UInt(bitPattern: ObjectIdentifier(object).hashValue) >> 4)
+    }
+
+    /// A bound method's receiver hashed by identity, as its equality compares it.
+    private func receiverHash(_ receiver: Value) -> Int {
+        if let object = receiver.object { return identityHash(object) }
+        return (try? hash(receiver)) ?? 0
     }
 
     func hashInt(_ number: Int) -> Int {

@@ -215,7 +215,7 @@ extension VM {
                         if case .object(let reference) = receiver {
                             let typePointer = reference._withUnsafeGuaranteedRef { $0.typeStorage.toOpaque() }
                             if cache.pointee.type != typePointer || cache.pointee.epoch != typeEpoch.pointee {
-                                let plain = reference._withUnsafeGuaranteedRef { !($0 is PyType || $0 is PyModule || $0 is PyBox) }
+                                let plain = reference._withUnsafeGuaranteedRef { !($0 is PyType || $0 is PyBox) }
                                 if plain {
                                     fillAttributeCache(cache, reference._withUnsafeGuaranteedRef { $0.typeStorage }, code.nameKey(operand),
                                                        forStore: false)
@@ -226,6 +226,14 @@ extension VM {
                                 storePair(sp - 1, cache.pointee.value, receiver)
                                 sp += 1
                                 continue
+                            }
+                            if cache.pointee.type == typePointer, cache.pointee.kind == .moduleEntry {
+                                let found = cachedAttribute(reference, code.nameKey(operand), cache)
+                                if !found.isNull {
+                                    storePair(sp - 1, found, .null)
+                                    sp += 1
+                                    continue
+                                }
                             }
                         }
                         frames[frameIndex].sp = sp

@@ -104,9 +104,6 @@ class BaseEventLoop(AbstractEventLoop):
     def __repr__(self):
         return f'<_UnixSelectorEventLoop running={self._running} closed={self._closed} debug={self._debug}>'
 
-    def time(self):
-        return _time.monotonic()
-
     @property
     def _timer_cancelled_count(self):
         return _cancelled_timers(self._scheduled)
@@ -145,7 +142,7 @@ class BaseEventLoop(AbstractEventLoop):
         _wake_loop()
         return handle
 
-    # call_at, call_later and create_future are native (AsyncioTimerMethods.swift).
+    # time, call_at, call_later and create_future are native (AsyncioTimerMethods.swift).
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
