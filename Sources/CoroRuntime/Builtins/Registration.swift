@@ -59,6 +59,46 @@ extension Arguments {
         }
     }
 
+    /// A C method's arguments after its receiver, bound as CPython's argument clinic
+    /// binds them (`Task(coro, *, loop=None, name=None, context=None)`): one value per
+    /// parameter, null where none was given, and clinic's messages for the rest.
+    func clinic(_ function: String, _ vm: VM, positional: [String], keywordOnly: [String] = [],
+                required: Int) throws(PyError) -> [Value] {
+        let parameters = positional + keywordOnly
+        let given = positionalCount - 1
+        let total = given + keywordNames.count
+        if total > parameters.count {
+            let plural = parameters.count == 1 ? "" : "s"
+            throw vm.typeError("\(function)() takes at most \(parameters.count) \(given == 0 ? "keyword " : "")argument\(plural) (\(total) given)")
+        }
+        if given > positional.count {
+            if positional.isEmpty { throw vm.typeError("\(function)() takes no positional arguments") }
+            let plural = positional.count == 1 ? "" : "s"
+            throw vm.typeError("\(function)() takes \(required < positional.count ? "at most" : "exactly") \(positional.count) positional argument\(plural) (\(given) given)")
+        }
+        func keyword(_ name: String) -> Value? {
+            keywordNames.firstIndex { $0.value == name }.map { values[positionalCount + $0] }
+        }
+        var bound = Array(values[1..<positionalCount])
+        var matched = 0
+        for index in given..<parameters.count {
+            let found = keyword(parameters[index])
+            if found != nil { matched += 1 }
+            if found == nil && index < required {
+                throw vm.typeError("\(function)() missing required argument '\(parameters[index])' (pos \(index + 1))")
+            }
+            bound.append(found ?? .null)
+        }
+        if matched < keywordNames.count {
+            if let twice = positional.prefix(given).firstIndex(where: { keyword($0) != nil }) {
+                throw vm.typeError("argument for \(function)() given by name ('\(positional[twice])') and position (\(twice + 1))")
+            }
+            let unknown = keywordNames.first { !parameters.contains($0.value) }?.value ?? ""
+            throw vm.typeError("'\(unknown)' is an invalid keyword argument for \(function)()")
+        }
+        return bound
+    }
+
     /// Positional argument `index`, or the keyword `name`, or nil.
     func argument(_ index: Int, _ name: String) -> Value? {
         if index < positionalCount { return values[index] }

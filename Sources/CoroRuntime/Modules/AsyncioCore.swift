@@ -89,7 +89,7 @@ struct AsyncioCoreError: Error {
 struct AsyncioNames {
     unowned(unsafe) let loop, blocking: PyStr
     unowned(unsafe) let ready, closed, debug, stopping, outside, currentTask, runningLoop: PyStr
-    unowned(unsafe) let scheduled: PyStr
+    unowned(unsafe) let scheduled, taskCounter: PyStr
     unowned(unsafe) let addDoneCallback, cancel, message, callSoon, callAt, callLater, time: PyStr
 
     init(_ intern: (String) -> PyStr) {
@@ -103,6 +103,7 @@ struct AsyncioNames {
         currentTask = intern("current_task")
         runningLoop = intern("running_loop")
         scheduled = intern("_scheduled")
+        taskCounter = intern("task_counter")
         addDoneCallback = intern("add_done_callback")
         cancel = intern("cancel")
         message = intern("msg")
@@ -118,7 +119,7 @@ struct AsyncioNames {
 struct AsyncioSlots {
     let loop, state, result, exception, callbacks, cancelMessage, cancelledException: Int
     let blocking, logTraceback, logDestroyPending: Int
-    let coroutine, name, waiter, mustCancel: Int
+    let coroutine, name, waiter, mustCancel, cancelsRequested, sourceSite: Int
     let callback, arguments, handleLoop, handleCancelled, when, scheduled: Int
 
     init(future: PyType, task: PyType, handle: PyType, timer: PyType, intern: (String) -> PyStr) throws(AsyncioCoreError) {
@@ -142,6 +143,8 @@ struct AsyncioSlots {
         name = try index(task, "_name")
         waiter = try index(task, "_fut_waiter")
         mustCancel = try index(task, "_must_cancel")
+        cancelsRequested = try index(task, "_num_cancels_requested")
+        sourceSite = try index(task, "_source_site")
         callback = try index(handle, "_callback")
         arguments = try index(handle, "_args")
         handleLoop = try index(handle, "_loop")
@@ -167,6 +170,7 @@ extension VM {
         asyncioCore = core
         installFutureMethods(core, namespace: namespace)
         installTaskMethods(core, namespace: namespace)
+        installConstructors(core)
         installLoopMethods(core, loop: loop)
         installTimerMethods(core, loop: loop, namespace: namespace)
         installTimerHeap(namespace)
@@ -213,7 +217,7 @@ extension VM {
         unsafeDowncast(object, to: PySlottedObject.self).slots[index] = value
     }
 
-    /// `Future.__init__`'s fields (`_init_future(future, loop)`): pending, no callbacks.
+    /// `Future.__init__`'s fields: pending, no callbacks.
     func initializeFuture(_ future: PyObject, loop: Value, _ core: AsyncioCore) {
         let slots = core.slots
         setSlot(future, slots.result, .none)

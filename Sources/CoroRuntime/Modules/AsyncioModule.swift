@@ -60,16 +60,6 @@ extension VM {
                 return vm.str("\(code.source.name):\(code.firstLine)")
             }
             defineFunction(dict, "_debug_enabled") { vm, _ throws(PyError) in .bool(vm.debugMode) }
-            defineFunction(dict, "_caller_site") { vm, _ throws(PyError) in
-                // "file:line" of the innermost frame outside asyncio (where a task was made).
-                for index in stride(from: vm.fiber.count - 1, through: 0, by: -1) {
-                    let frame = vm.fiber.frames[index]
-                    let code = frame.code.code
-                    if code.source.name == "<asyncio>" { continue }
-                    return vm.str("\(code.source.name):\(code.line(at: frame.currentInstruction))")
-                }
-                return .none
-            }
             defineFunction(dict, "_is_coroutine_function") { vm, arguments throws(PyError) in
                 let function = try arguments.exactlyOne("_is_coroutine_function", vm)
                 return .bool(scriptFunction(function)?.code.flags.contains(.coroutine) ?? false)

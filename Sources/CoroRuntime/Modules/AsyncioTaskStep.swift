@@ -22,13 +22,6 @@ extension VM {
             try vm.wakeTask(try vm.receiver(arguments, task, "task_wakeup"), arguments[1], core)
             return .none
         }
-        defineFunction(namespace, "_schedule_step") { vm, arguments throws(PyError) in
-            guard let owner = try arguments.exactlyOne("_schedule_step", vm).object, owner.type.isSubtype(of: task) else {
-                throw vm.typeError("_schedule_step() expects a Task")
-            }
-            try vm.scheduleTask(owner, waking: .none, loop: vm.slot(owner, core.slots.loop), core)
-            return .none
-        }
     }
 
     /// `task_wakeup(future)`: the future is done; the task's next step gets its

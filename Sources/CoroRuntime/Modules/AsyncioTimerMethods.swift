@@ -58,14 +58,6 @@ extension VM {
             return .none
         }
         core.setResultUnlessCancelled = namespace.lookupString(intern("_set_result_unless_cancelled")) ?? .null
-        defineFunction(namespace, "_init_future") { vm, arguments throws(PyError) in
-            try arguments.expect("_init_future", vm, min: 2, max: 2)
-            guard let future = arguments[0].object, future.type.isSubtype(of: core.future) else {
-                throw vm.typeError("_init_future() expects a Future")
-            }
-            vm.initializeFuture(future, loop: arguments[1], core)
-            return .none
-        }
         defineFunction(namespace, "_sleep0") { vm, _ throws(PyError) in vm.box(.yieldOnce, []) }
     }
 

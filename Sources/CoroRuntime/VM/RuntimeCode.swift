@@ -10,6 +10,9 @@ final class RuntimeCode {
     /// The names again, for the dispatch loop (no reference counting on access).
     let nameTable: UnsafeMutablePointer<NameReference>
     let argumentCount: Int
+    /// The names of the parameters that take keywords (positional, then keyword-only),
+    /// interned: a call matches its keywords and finds keyword defaults by address.
+    let parameterNames: UnsafeMutablePointer<NameReference>
     /// One inline cache per instruction (used by attribute instructions).
     let attributeCache: UnsafeMutablePointer<AttributeCache>
     let localCount: Int
@@ -18,7 +21,7 @@ final class RuntimeCode {
     let frameSize: Int
     let flags: CodeFlags
 
-    init(code: CodeObject, constants: [Value], names: [PyStr]) {
+    init(code: CodeObject, constants: [Value], names: [PyStr], intern: (String) -> PyStr) {
         self.code = code
         instructions = .allocate(capacity: max(1, code.instructions.count))
         for (index, instruction) in code.instructions.enumerated() { instructions[index] = instruction.word }
@@ -28,6 +31,9 @@ final class RuntimeCode {
         nameTable = .allocate(capacity: max(1, names.count))
         for (index, name) in names.enumerated() { (nameTable + index).initialize(to: NameReference(value: name)) }
         argumentCount = code.argumentCount
+        let parameters = code.localNames.prefix(code.argumentCount + code.keywordOnlyCount)
+        parameterNames = .allocate(capacity: max(1, parameters.count))
+        for (index, name) in parameters.enumerated() { (parameterNames + index).initialize(to: NameReference(value: intern(name))) }
         attributeCache = .allocate(capacity: max(1, code.instructions.count))
         attributeCache.initialize(repeating: AttributeCache(), count: max(1, code.instructions.count))
         localCount = code.localNames.count
@@ -50,6 +56,7 @@ final class RuntimeCode {
         instructions.deallocate()
         constants.deallocate()
         nameTable.deallocate()
+        parameterNames.deallocate()
         attributeCache.deallocate()
     }
 
@@ -81,6 +88,12 @@ struct NameReference {
     init(value: PyStr) {
         self.value = value
         key = NameKey(value)
+    }
+
+    /// Whether `name` is this name: the same interned string, or an equal one.
+    @inline(__always)
+    func matches(_ name: PyStr) -> Bool {
+        value === name || (key.hash == name.hashValue && value.equals(name))
     }
 }
 

@@ -70,7 +70,7 @@ extension VM {
     }
 
     /// The builtin methods that CPython implements as slot wrappers (the operators).
-    static let slotWrapperNames: Set<String> = Set(binaryDunderNames.flatMap { [$0.0, $0.1] } + ["__neg__", "__pos__", "__invert__"])
+    static let slotWrapperNames: Set<String> = Set(binaryDunderNames.flatMap { [$0.0, $0.1] } + ["__neg__", "__pos__", "__invert__", "__init__"])
 
     /// An unbound builtin method's first argument is an instance of its class.
     func checkReceiver(of builtin: PyBuiltin, _ arguments: UnsafeBufferPointer<Value>) throws(PyError) {
@@ -94,12 +94,12 @@ extension VM {
 
     /// "descriptor 'done' for '_asyncio.Future' objects doesn't apply to a 'int' object".
     func descriptorMismatch(_ method: String, _ owner: PyType, _ receiver: Value) -> PyError {
-        if VM.slotWrapperNames.contains(method) {
-            // The operator methods are slot wrappers in CPython, with their own wording.
-            return typeError("descriptor '\(method)' requires a '\(owner.name)' object but received a '\(typeName(receiver))'")
-        }
         // Future and Task are C types in CPython, named with their module.
         let shown = owner === asyncioCore?.future || owner === asyncioCore?.task ? "_asyncio.\(owner.name)" : owner.name
+        if VM.slotWrapperNames.contains(method) {
+            // The operator methods are slot wrappers in CPython, with their own wording.
+            return typeError("descriptor '\(method)' requires a '\(shown)' object but received a '\(typeName(receiver))'")
+        }
         return typeError("descriptor '\(method)' for '\(shown)' objects doesn't apply to a '\(typeName(receiver))' object")
     }
 
@@ -331,7 +331,7 @@ extension VM {
             let value = arguments[given + offset]
             var found = -1
             for index in code.positionalOnlyCount..<(positionalCount + keywordOnlyCount)
-            where code.localNames[index] == keyword.value {
+            where function.code.parameterNames[index].matches(keyword) {
                 found = index
                 break
             }
@@ -360,7 +360,7 @@ extension VM {
         }
         if !missing.isEmpty { throw typeError(missingMessage(name, missing, kind: "positional")) }
         for index in positionalCount..<(positionalCount + keywordOnlyCount) where slots[index].isNull {
-            if let value = function.keywordDefaults?.lookupString(intern(code.localNames[index])) {
+            if let value = function.keywordDefaults?.lookupName(function.code.parameterNames[index].key) {
                 slots[index] = value
             } else {
                 missing.append(code.localNames[index])

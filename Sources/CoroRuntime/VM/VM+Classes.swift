@@ -20,7 +20,8 @@ extension VM {
             return try constructBuiltin(type.builtinBase, type, Arguments(values: arguments, keywordNames: keywordNames))
         }
         let initializer = type.lookup(names.initializer)
-        let hasScriptInit = initializer?.object is PyFunction
+        // A script `__init__`, or a native one installed on a script class (asyncio's Task).
+        let hasScriptInit = initializer?.object is PyFunction || initializer?.as(PyBuiltin.self)?.owner?.isBuiltin == false
         var instance: Value
         if let newMethod = type.lookup(names.new), let function = scriptNew(newMethod) {
             var withClass = [Value(type)]
@@ -45,10 +46,10 @@ extension VM {
                                             Arguments(values: passed ? arguments : UnsafeBufferPointer(start: nil, count: 0),
                                                       keywordNames: passed ? keywordNames : []))
         }
-        guard hasScriptInit, let initializer, let function = initializer.as(PyFunction.self) else { return instance }
+        guard hasScriptInit, let initializer else { return instance }
         var withInstance = [instance]
         withInstance.append(contentsOf: arguments)
-        if let returnSlot {
+        if let returnSlot, let function = initializer.as(PyFunction.self) {
             try withInstance.withUnsafeBufferPointer { buffer throws(PyError) in
                 _ = try enterFunction(function, buffer, keywordNames, mode: .initializer, returnSlot: returnSlot)
             }

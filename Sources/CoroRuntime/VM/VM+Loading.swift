@@ -7,7 +7,7 @@ extension VM {
     /// every code object it loads for its whole life (as it keeps their constants).
     func load(_ code: CodeObject) -> RuntimeCode {
         let constants = code.constants.map(constantValue)
-        let runtime = RuntimeCode(code: code, constants: constants, names: code.names.map(intern))
+        let runtime = RuntimeCode(code: code, constants: constants, names: code.names.map(intern), intern: intern)
         loadedCode.append(runtime)
         return runtime
     }

@@ -18,8 +18,7 @@ class Future:
     __slots__ = ('_loop', '_state', '_result', '_exception', '_callbacks', '_cancel_message',
                  '_cancelled_exc', '_asyncio_future_blocking', '_log_traceback', '_log_destroy_pending')
 
-    def __init__(self, *, loop=None):
-        _init_future(self, get_event_loop() if loop is None else loop)
+    # __init__ is native (AsyncioConstructors.swift).
 
     def __repr__(self):
         return f'<{type(self).__name__} {self._repr_info()}>'

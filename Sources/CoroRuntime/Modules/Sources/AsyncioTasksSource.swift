@@ -25,27 +25,7 @@ class Task(Future):
 
     __slots__ = ('_coro', '_name', '_fut_waiter', '_must_cancel', '_num_cancels_requested', '_source_site')
 
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        Future.__init__(self, loop=loop)
-        # Reported if collected while pending (unless gather or a closed loop says not to).
-        self._log_destroy_pending = True
-        self._num_cancels_requested = 0
-        self._must_cancel = False
-        self._fut_waiter = None
-        self._source_site = None
-        self._coro = None
-        if not iscoroutine(coro):
-            self._log_destroy_pending = False
-            raise TypeError(f"a coroutine was expected, got {coro!r}")
-        # CPython 3.11 counts every task, named or not. An unnamed task keeps its number
-        # and spells 'Task-N' only when asked (as CPython 3.12 does): a str per task.
-        _state.task_counter += 1
-        self._name = _state.task_counter if name is None else str(name)
-        self._coro = coro
-        if self._loop._debug:
-            self._source_site = _caller_site()
-        _schedule_step(self)  # loop.call_soon(self._step), natively
-        _all_tasks[self] = None
+    # __init__ is native (AsyncioConstructors.swift).
 
     def _repr_info(self):
         state, *rest = Future._repr_info(self).split(' ', 1)
