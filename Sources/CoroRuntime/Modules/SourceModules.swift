@@ -38,7 +38,9 @@ extension VM {
     }
 
     func makeItertoolsModule() -> PyModule { makeSourceModule("itertools", ModuleSources.itertools) }
-    func makeCollectionsModule() -> PyModule { makeSourceModule("collections", ModuleSources.collections) }
+    func makeCollectionsModule() -> PyModule {
+        makeSourceModule("collections", ModuleSources.collections) { dict in installDequeNatives(dict) }
+    }
     func makeStringModule() -> PyModule { makeSourceModule("string", ModuleSources.string) }
     func makeOperatorModule() -> PyModule { makeSourceModule("operator", ModuleSources.operator) }
 

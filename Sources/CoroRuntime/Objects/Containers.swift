@@ -233,4 +233,6 @@ enum BoxKind {
     case futureIter
     /// asyncio's `sleep(0)`: one bare yield, then done.
     case yieldOnce
+    /// `iter(deque)` and `reversed(deque)` (see `PyDequeStorage`).
+    case dequeIterator, dequeReverseIterator
 }

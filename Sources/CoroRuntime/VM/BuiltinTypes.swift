@@ -41,6 +41,8 @@ final class BuiltinTypes {
     unowned(unsafe) let timerHeap: PyType
     /// The timer of an `asyncio.sleep` (`PySleepTimer`).
     unowned(unsafe) let sleepTimer: PyType
+    /// A `collections.deque`'s items (`PyDequeStorage`).
+    unowned(unsafe) let dequeStorage: PyType
     let box: [BoxKind: PyType]
     unowned(unsafe) let baseException: PyType
     /// Every builtin exception class by name.
@@ -100,6 +102,7 @@ final class BuiltinTypes {
         nativeHandle = simple("native_handle", .other, subclassable: false)
         timerHeap = simple("TimerHeap", .other, subclassable: false)
         sleepTimer = simple("SleepTimer", .other, subclassable: false)
+        dequeStorage = simple("deque_storage", .other, subclassable: false)
         let boxNames: [(BoxKind, String)] = [
             (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),
             (.strIterator, "str_ascii_iterator"), (.rangeIterator, "range_iterator"),
@@ -112,6 +115,7 @@ final class BuiltinTypes {
             (.dictItems, "dict_items"), (.partial, "functools.partial"),
             (.asyncGenSend, "async_generator_asend"), (.asyncGenThrow, "async_generator_athrow"),
             (.coroutineWrapper, "coroutine_wrapper"), (.futureIter, "FutureIter"), (.yieldOnce, "sleep0"),
+            (.dequeIterator, "_collections._deque_iterator"), (.dequeReverseIterator, "_collections._deque_reverse_iterator"),
         ]
         var boxes: [BoxKind: PyType] = [:]
         let propertyType = property, staticType = staticMethod, classType = classMethod, superKind = superType

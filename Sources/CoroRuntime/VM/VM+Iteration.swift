@@ -94,6 +94,8 @@ extension VM {
 
     private func nextFromBox(_ box: PyBox) throws(PyError) -> Value? {
         switch box.kind {
+        case .dequeIterator, .dequeReverseIterator:
+            return try nextDequeItem(box)
         case .listIterator:
             guard let list = box.subject.as(PyList.self), box.state < list.items.count else {
                 box.subject = .none

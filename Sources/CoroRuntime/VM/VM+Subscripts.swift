@@ -287,7 +287,7 @@ extension VM {
         if type == typeAddresses.list { return reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyList.self).items.count } }
         if type == typeAddresses.str { return reference._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyStr.self).count } }
         let object = reference.takeUnretainedValue()
-        if !object.type.isBuiltin, let method = object.type.lookup(names.len), method.object is PyFunction {
+        if !object.type.isBuiltin, let method = object.type.lookup(names.len) {
             let result = try call(method, [value])
             guard let count = bigInt(result) else {
                 throw typeError("'\(typeName(result))' object cannot be interpreted as an integer")

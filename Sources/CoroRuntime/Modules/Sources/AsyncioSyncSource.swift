@@ -1,6 +1,7 @@
 extension ModuleSources {
     /// `asyncio`, part 6: Lock, Event, Condition, Semaphore and the queues.
     static let asyncioSync = #"""
+from collections import deque as _deque
 from heapq import heappush as _heap_push, heappop as _heap_pop
 
 # ---------------------------------------------------------------- synchronization
@@ -34,7 +35,7 @@ class _ContextManagerMixin:
         # Waits for a future queued in self._waiters; on cancellation, _waiter_cancelled
         # decides what the others get.
         if self._waiters is None:
-            self._waiters = []
+            self._waiters = _deque()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -87,7 +88,7 @@ class Lock(_ContextManagerMixin):
 
 class Event:
     def __init__(self):
-        self._waiters = []
+        self._waiters = _deque()
         self._value = False
 
     def __repr__(self):
@@ -121,7 +122,7 @@ class Condition(_ContextManagerMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = []
+        self._waiters = _deque()
 
     def __repr__(self):
         return _describe(self, 'locked' if self.locked() else 'unlocked')
@@ -233,8 +234,8 @@ class Queue:
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = []
-        self._putters = []
+        self._getters = _deque()
+        self._putters = _deque()
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
@@ -261,7 +262,7 @@ class Queue:
 
     def _wakeup_next(self, waiters):
         while waiters:
-            waiter = waiters.pop(0)
+            waiter = waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 break

@@ -92,15 +92,15 @@ def _item_getter(index):
 
 
 class deque:
-    """A double-ended queue. `_front` holds the left part reversed and `_back` the right
-    part, so that appends and pops at either end take amortized constant time (a list
-    alone pays for every pop(0)); when one side runs out, the other is split in two."""
+    """A double-ended queue. Its items are a native ring buffer (`_store`), and its
+    hot methods are native too (_install_deque, DequeStorage.swift): append, appendleft,
+    pop, popleft, extend, extendleft, clear, reverse, rotate, remove, count, len, bool,
+    in, iteration both ways, indexing, _items (a list copy) and _set (from an iterable)."""
+
+    __slots__ = ('_store', '_maxlen')
 
     def __init__(self, iterable=(), maxlen=None):
-        if maxlen is not None and maxlen < 0:
-            raise ValueError('maxlen must be non-negative')
-        self._front = []
-        self._back = []
+        self._store = _deque_storage(maxlen)
         self._maxlen = maxlen
         self.extend(iterable)
 
@@ -108,73 +108,10 @@ class deque:
     def maxlen(self):
         return self._maxlen
 
-    def _items(self):
-        return self._front[::-1] + self._back
-
-    def _set(self, items):
-        self._front = []
-        self._back = items
-
-    def _split(self, front_first):
-        # One side ran out: half of the items go to each side (the side about to be
-        # popped gets at least one).
-        items = self._items()
-        half = (len(items) + 1) // 2 if front_first else len(items) // 2
-        self._front = items[:half][::-1]
-        self._back = items[half:]
-
-    def append(self, x):
-        if self._maxlen is not None and len(self._front) + len(self._back) >= self._maxlen:
-            if self._maxlen == 0:
-                return
-            self.popleft()
-        self._back.append(x)
-
-    def appendleft(self, x):
-        if self._maxlen is not None and len(self._front) + len(self._back) >= self._maxlen:
-            if self._maxlen == 0:
-                return
-            self.pop()
-        self._front.append(x)
-
-    def extend(self, iterable):
-        for x in list(iterable):
-            self.append(x)
-
-    def extendleft(self, iterable):
-        for x in list(iterable):
-            self.appendleft(x)
-
-    def pop(self):
-        if not self._back:
-            if not self._front:
-                raise IndexError('pop from an empty deque')
-            self._split(False)
-        return self._back.pop()
-
-    def popleft(self):
-        if not self._front:
-            if not self._back:
-                raise IndexError('pop from an empty deque')
-            self._split(True)
-        return self._front.pop()
-
-    def rotate(self, n=1):
-        items = self._items()
-        if items:
-            n %= len(items)
-            if n:
-                self._set(items[-n:] + items[:-n])
-
-    def clear(self):
-        self._front = []
-        self._back = []
-
     def copy(self):
         return deque(self._items(), self._maxlen)
 
-    def count(self, x):
-        return self._front.count(x) + self._back.count(x)
+    __copy__ = copy
 
     def index(self, x, *args):
         try:
@@ -188,63 +125,6 @@ class deque:
         items = self._items()
         items.insert(i, x)
         self._set(items)
-
-    def remove(self, value):
-        if self._front or self._back:
-            leftmost = self._front[-1] if self._front else self._back[0]
-            if leftmost is value or leftmost == value:
-                self.popleft()
-                return
-        items = self._items()
-        try:
-            items.remove(value)
-        except ValueError:
-            raise ValueError(f'{value!r} is not in deque') from None
-        self._set(items)
-
-    def reverse(self):
-        self._front, self._back = self._back, self._front
-
-    def __len__(self):
-        return len(self._front) + len(self._back)
-
-    def __bool__(self):
-        return bool(self._front) or bool(self._back)
-
-    def __iter__(self):
-        return iter(self._items())
-
-    def __reversed__(self):
-        return reversed(self._items())
-
-    def __contains__(self, x):
-        return x in self._front or x in self._back
-
-    def _position(self, index):
-        # (list, position in it) of item `index`, counting from either end.
-        if isinstance(index, slice) or not hasattr(index, '__index__'):
-            raise TypeError(f"sequence index must be integer, not '{type(index).__name__}'")
-        index = index.__index__()
-        size = len(self._front) + len(self._back)
-        if index < 0:
-            index += size
-        if not 0 <= index < size:
-            raise IndexError('deque index out of range')
-        if index < len(self._front):
-            return self._front, len(self._front) - 1 - index
-        return self._back, index - len(self._front)
-
-    def __getitem__(self, index):
-        items, position = self._position(index)
-        return items[position]
-
-    def __setitem__(self, index, value):
-        items, position = self._position(index)
-        items[position] = value
-
-    def __delitem__(self, index):
-        items, position = self._position(index)
-        del items[position]
 
     def __eq__(self, other):
         if isinstance(other, deque):
@@ -262,10 +142,13 @@ class deque:
 
     def __repr__(self):
         if self._maxlen is None:
-            return f'deque({self._items()!r})'
-        return f'deque({self._items()!r}, maxlen={self._maxlen})'
+            return f'{type(self).__name__}({self._items()!r})'
+        return f'{type(self).__name__}({self._items()!r}, maxlen={self._maxlen})'
 
     __hash__ = None
+
+
+_install_deque(deque)
 
 
 class defaultdict(dict):
