@@ -5,7 +5,7 @@ for f in [lambda: deque().remove(1), lambda: d.index(9), lambda: d[5], lambda: d
           lambda: deque().popleft(), lambda: d.__setitem__(7, 1), lambda: d.__delitem__(7),
           lambda: deque([1], 1).insert(0, 2), lambda: d.rotate('x'), lambda: d.append(), lambda: d.count(),
           lambda: deque(maxlen=-1), lambda: deque(1), lambda: d[1:2], lambda: deque([], 'a'), lambda: d.append(1, 2),
-          lambda: d[True], lambda: d[-4]]:
+          lambda: d[True], lambda: d[-4], lambda: d.append(x=1), lambda: d.pop(1)]:
     try:
         print(f())
     except Exception as e:
@@ -36,6 +36,7 @@ print(d)
 d.rotate(-5)
 print(d)
 d.rotate(0)
+d.rotate()
 d.rotate(111)
 print(d, d.count(99), d.index(99))
 d.reverse()

@@ -76,9 +76,6 @@ extension Arguments {
             let plural = positional.count == 1 ? "" : "s"
             throw vm.typeError("\(function)() takes \(required < positional.count ? "at most" : "exactly") \(positional.count) positional argument\(plural) (\(given) given)")
         }
-        func keyword(_ name: String) -> Value? {
-            keywordNames.firstIndex { $0.value == name }.map { values[positionalCount + $0] }
-        }
         var bound = Array(values[1..<positionalCount])
         var matched = 0
         for index in given..<parameters.count {

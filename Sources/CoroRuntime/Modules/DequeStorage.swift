@@ -77,56 +77,52 @@ extension VM {
             }
             return stored._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyDequeStorage.self) }
         }
-        func method(_ name: String, arguments count: Int, _ body: @escaping (VM, PyDequeStorage, Arguments) throws(PyError) -> Value) {
+        /// A native method taking `count` arguments after the receiver.
+        func method(_ name: String, takes count: ClosedRange<Int>, _ body: @escaping (VM, PyDequeStorage, Arguments) throws(PyError) -> Value) {
             defineMethod(deque, name) { vm, arguments throws(PyError) in
                 let storage = try store(arguments, name)
-                if count == 1 {
-                    guard arguments.positionalCount == 2, arguments.keywordNames.isEmpty else {
-                        throw vm.typeError("deque.\(name)() takes exactly one argument (\(arguments.values.count - 1) given)")
-                    }
-                } else {
-                    try arguments.expectMethod("deque.\(name)", vm, min: 0, max: count)
-                }
+                if !arguments.keywordNames.isEmpty { throw vm.typeError("deque.\(name)() takes no keyword arguments") }
+                try arguments.expectMethod("deque.\(name)", vm, min: count.lowerBound, max: count.upperBound)
                 return try body(vm, storage, arguments)
             }
         }
-        method("append", arguments: 1) { _, storage, arguments throws(PyError) in
+        method("append", takes: 1...1) { _, storage, arguments throws(PyError) in
             storage.append(arguments[1])
             return .none
         }
-        method("appendleft", arguments: 1) { _, storage, arguments throws(PyError) in
+        method("appendleft", takes: 1...1) { _, storage, arguments throws(PyError) in
             storage.prepend(arguments[1])
             return .none
         }
-        method("extend", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("extend", takes: 1...1) { vm, storage, arguments throws(PyError) in
             for item in try vm.collect(arguments[1]) { storage.append(item) }
             return .none
         }
-        method("extendleft", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("extendleft", takes: 1...1) { vm, storage, arguments throws(PyError) in
             for item in try vm.collect(arguments[1]) { storage.prepend(item) }
             return .none
         }
-        method("pop", arguments: 0) { vm, storage, _ throws(PyError) in
+        method("pop", takes: 0...0) { vm, storage, _ throws(PyError) in
             guard let last = storage.items.popLast() else { throw vm.error("IndexError", "pop from an empty deque") }
             storage.mutations &+= 1
             return last
         }
-        method("popleft", arguments: 0) { vm, storage, _ throws(PyError) in
+        method("popleft", takes: 0...0) { vm, storage, _ throws(PyError) in
             guard let first = storage.items.popFirst() else { throw vm.error("IndexError", "pop from an empty deque") }
             storage.mutations &+= 1
             return first
         }
-        method("clear", arguments: 0) { _, storage, _ throws(PyError) in
+        method("clear", takes: 0...0) { _, storage, _ throws(PyError) in
             storage.items.removeAll()
             storage.mutations &+= 1
             return .none
         }
-        method("reverse", arguments: 0) { _, storage, _ throws(PyError) in
+        method("reverse", takes: 0...0) { _, storage, _ throws(PyError) in
             storage.items.reverse()
             storage.mutations &+= 1
             return .none
         }
-        method("rotate", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("rotate", takes: 0...1) { vm, storage, arguments throws(PyError) in
             let count = storage.items.count
             if arguments.positionalCount > 1, !vm.isIntLike(arguments[1]) {
                 throw vm.typeError("'\(vm.typeName(arguments[1]))' object cannot be interpreted as an integer")
@@ -142,7 +138,7 @@ extension VM {
             storage.mutations &+= 1
             return .none
         }
-        method("remove", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("remove", takes: 1...1) { vm, storage, arguments throws(PyError) in
             // Compared in order; a comparison that mutates the deque ends the search.
             let mutations = storage.mutations
             for index in storage.items.indices {
@@ -156,35 +152,35 @@ extension VM {
             }
             throw vm.error("ValueError", "\(try vm.repr(arguments[1])) is not in deque")
         }
-        method("count", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("count", takes: 1...1) { vm, storage, arguments throws(PyError) in
             var count = 0
             for item in Array(storage.items) where try vm.equals(item, arguments[1]) { count += 1 }
             return .int(count)
         }
-        method("__len__", arguments: 0) { _, storage, _ throws(PyError) in .int(storage.items.count) }
-        method("__bool__", arguments: 0) { _, storage, _ throws(PyError) in .bool(!storage.items.isEmpty) }
-        method("__contains__", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("__len__", takes: 0...0) { _, storage, _ throws(PyError) in .int(storage.items.count) }
+        method("__bool__", takes: 0...0) { _, storage, _ throws(PyError) in .bool(!storage.items.isEmpty) }
+        method("__contains__", takes: 1...1) { vm, storage, arguments throws(PyError) in
             for item in Array(storage.items) where try vm.equals(item, arguments[1]) { return .bool(true) }
             return .bool(false)
         }
-        method("__iter__", arguments: 0) { vm, storage, _ throws(PyError) in vm.dequeIterator(storage, kind: .dequeIterator) }
-        method("__reversed__", arguments: 0) { vm, storage, _ throws(PyError) in
+        method("__iter__", takes: 0...0) { vm, storage, _ throws(PyError) in vm.dequeIterator(storage, kind: .dequeIterator) }
+        method("__reversed__", takes: 0...0) { vm, storage, _ throws(PyError) in
             vm.dequeIterator(storage, kind: .dequeReverseIterator)
         }
-        method("__getitem__", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("__getitem__", takes: 1...1) { vm, storage, arguments throws(PyError) in
             storage.items[try vm.dequePosition(arguments[1], storage)]
         }
-        method("__setitem__", arguments: 2) { vm, storage, arguments throws(PyError) in
+        method("__setitem__", takes: 2...2) { vm, storage, arguments throws(PyError) in
             storage.items[try vm.dequePosition(arguments[1], storage)] = arguments[2]
             return .none
         }
-        method("__delitem__", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("__delitem__", takes: 1...1) { vm, storage, arguments throws(PyError) in
             storage.items.remove(at: try vm.dequePosition(arguments[1], storage))
             storage.mutations &+= 1
             return .none
         }
-        method("_items", arguments: 0) { vm, storage, _ throws(PyError) in Value(vm.newList(Array(storage.items))) }
-        method("_set", arguments: 1) { vm, storage, arguments throws(PyError) in
+        method("_items", takes: 0...0) { vm, storage, _ throws(PyError) in Value(vm.newList(Array(storage.items))) }
+        method("_set", takes: 1...1) { vm, storage, arguments throws(PyError) in
             storage.items = Deque(try vm.collect(arguments[1]))
             storage.mutations &+= 1
             return .none
@@ -194,8 +190,7 @@ extension VM {
     /// Where item `index` is, counting from either end, with CPython's errors.
     private func dequePosition(_ index: Value, _ storage: PyDequeStorage) throws(PyError) -> Int {
         let type = typeOf(index)
-        if case .int = index {} else if case .bool = index {} else if index.as(PyBigInt.self) == nil,
-                                                                      type.isBuiltin || type.lookup(names.index) == nil {
+        guard isIntLike(index) || (!type.isBuiltin && type.lookup(names.index) != nil) else {
             throw typeError("sequence index must be integer, not '\(type.name)'")
         }
         guard let position = position(try self.index(index), count: storage.items.count) else {

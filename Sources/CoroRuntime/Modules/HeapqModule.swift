@@ -10,7 +10,11 @@ extension VM {
             }
             defineFunction(dict, "heappop") { vm, arguments throws(PyError) in
                 let heap = try vm.heapArgument(try arguments.exactlyOne("heappop", vm), "heappop", alone: true)
-                guard let top = try vm.heapPop(heap) else { throw vm.error("IndexError", "index out of range") }
+                guard let last = heap.items.popLast() else { throw vm.error("IndexError", "index out of range") }
+                guard !heap.items.isEmpty else { return last }
+                let top = heap.items[0]
+                heap.items[0] = last
+                try vm.withRoots([top]) { () throws(PyError) in try vm.siftUp(heap, from: 0) }
                 return top
             }
             defineFunction(dict, "heapreplace") { vm, arguments throws(PyError) in
@@ -31,7 +35,10 @@ extension VM {
                 return top
             }
             defineFunction(dict, "heapify") { vm, arguments throws(PyError) in
-                try vm.heapify(try vm.heapArgument(try arguments.exactlyOne("heapify", vm), "heapify", alone: true))
+                let heap = try vm.heapArgument(try arguments.exactlyOne("heapify", vm), "heapify", alone: true)
+                for position in stride(from: heap.items.count / 2 - 1, through: 0, by: -1) {
+                    try vm.siftUp(heap, from: position)
+                }
                 return .none
             }
         }
@@ -40,22 +47,6 @@ extension VM {
     func heapPush(_ heap: PyList, _ item: Value) throws(PyError) {
         heap.items.append(item)
         try siftDown(heap, from: 0, to: heap.items.count - 1)
-    }
-
-    /// Removes and returns the smallest item; nil when the heap is empty.
-    func heapPop(_ heap: PyList) throws(PyError) -> Value? {
-        guard let last = heap.items.popLast() else { return nil }
-        guard !heap.items.isEmpty else { return last }
-        let top = heap.items[0]
-        heap.items[0] = last
-        try withRoots([top]) { () throws(PyError) in try siftUp(heap, from: 0) }
-        return top
-    }
-
-    func heapify(_ heap: PyList) throws(PyError) {
-        for position in stride(from: heap.items.count / 2 - 1, through: 0, by: -1) {
-            try siftUp(heap, from: position)
-        }
     }
 
     /// The heap argument of `function`, with Argument Clinic's message when not a list.
