@@ -12,6 +12,14 @@ extension VM {
                              ("classmethod", types.classMethod), ("super", types.superType)] {
             builtins.setString(intern(name), Value(type))
         }
+        // A native class of a library module is named "module.name" where it is made:
+        // its `__name__` is the last part and its `__module__` the rest.
+        for type in types.box.values where type.name.contains(".") {
+            guard let dot = type.name.lastIndex(of: ".") else { continue }
+            type.dict.setString(names.module, str(String(type.name[..<dot])))
+            type.name = String(type.name[type.name.index(after: dot)...])
+            type.qualifiedName = type.name
+        }
         for kind in [BoxKind.enumerate, .zip, .map, .filter, .reversedSequence] {
             if let type = types.box[kind] { builtins.setString(intern(type.name), Value(type)) }
         }
@@ -122,8 +130,8 @@ extension VM {
         }
         defineBuiltin("id") { vm, arguments throws(PyError) in
             let value = try arguments.exactlyOne("id", vm)
-            if let object = value.object { return .int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(object).hashValue))) }
-            return .int(try vm.hash(value) &* 31 &+ 0x7f00_0000)
+            if let object = value.object { return .int(vm.identity(object)) }
+            return .int((try vm.hash(value) &* 31 &+ 0x7f00_0000) & Int.max)
         }
         defineBuiltin("hash") { vm, arguments throws(PyError) in .int(try vm.hash(try arguments.exactlyOne("hash", vm))) }
         defineBuiltin("vars") { vm, arguments throws(PyError) in

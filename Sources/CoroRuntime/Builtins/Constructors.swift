@@ -146,12 +146,33 @@ extension VM {
         case "filter":
             try arguments.expect("filter", self, min: 2, max: 2)
             return box(.filter, [arguments[0], try iterate(arguments[1])])
+        case "partial":
+            return try constructPartial(arguments)
         case "reversed":
             guard let reversed = builtins.lookupString(intern("reversed")) else { return .none }
             return try call(reversed, Array(arguments.values))
         default:
             throw typeError("cannot create '\(type.name)' instances")
         }
+    }
+
+    /// `functools.partial(function, *args, **keywords)`; a partial of a partial is
+    /// flattened into one, as CPython's is.
+    private func constructPartial(_ arguments: Arguments) throws(PyError) -> Value {
+        guard arguments.positionalCount >= 1 else { throw typeError("type 'partial' takes at least one argument") }
+        var function = arguments[0]
+        guard isCallable(function) else { throw typeError("the first argument must be callable") }
+        var stored = Array(arguments.positional.dropFirst())
+        let keywords = newDict()
+        if let inner = function.as(PyBox.self), inner.kind == .partial {
+            function = inner.values[0]
+            stored = (inner.values[1].as(PyTuple.self)?.items ?? []) + stored
+            if let innerKeywords = inner.values[2].as(PyDict.self) { try keywords.update(from: innerKeywords, vm: self) }
+        }
+        for (offset, name) in arguments.keywordNames.enumerated() {
+            keywords.setString(name, arguments[arguments.positionalCount + offset])
+        }
+        return box(.partial, [function, tuple(stored), Value(keywords)])
     }
 
     /// `int(value)`.

@@ -96,6 +96,14 @@ extension Arguments {
         return bound
     }
 
+    /// A script-style function's keyword check: each keyword is one of `allowed`, else
+    /// "f() got an unexpected keyword argument 'k'".
+    func allowKeywords(_ allowed: [String], _ function: String, _ vm: VM) throws(PyError) {
+        if let unexpected = keywordNames.first(where: { !allowed.contains($0.value) }) {
+            throw vm.typeError("\(function)() got an unexpected keyword argument '\(unexpected.value)'")
+        }
+    }
+
     /// Positional argument `index`, or the keyword `name`, or nil.
     func argument(_ index: Int, _ name: String) -> Value? {
         if index < positionalCount { return values[index] }

@@ -21,6 +21,8 @@ final class AsyncioCore {
     unowned(unsafe) let allTasks: PyDict
     /// `get_event_loop`, for futures made without a loop.
     let getEventLoop: Value
+    /// `_format_callback_source(func, args)`: a callback as error messages name it.
+    let formatCallbackSource: Value
     /// The three states' strings (`_PENDING`, `_CANCELLED`, `_FINISHED`).
     let pending: Value, cancelled: Value, finished: Value
     let names: AsyncioNames
@@ -59,6 +61,7 @@ final class AsyncioCore {
         guard let tasks = try value("_all_tasks").as(PyDict.self) else { throw AsyncioCoreError(name: "_all_tasks") }
         allTasks = tasks
         getEventLoop = try value("get_event_loop")
+        formatCallbackSource = try value("_format_callback_source")
         pending = try value("_PENDING")
         cancelled = try value("_CANCELLED")
         finished = try value("_FINISHED")
@@ -71,7 +74,7 @@ final class AsyncioCore {
         for type in [future, task, handle, timerHandle, cancelledError, invalidStateError] { tracer.mark(type) }
         tracer.mark(loopState)
         tracer.mark(allTasks)
-        for value in [getEventLoop, pending, cancelled, finished, addDoneCallback, callSoon, callAt, callLater, time,
+        for value in [getEventLoop, formatCallbackSource, pending, cancelled, finished, addDoneCallback, callSoon, callAt, callLater, time,
                       setResultUnlessCancelled, taskStep, taskWakeup, futureAwait] {
             tracer.mark(value)
         }
@@ -175,6 +178,7 @@ extension VM {
         installTimerMethods(core, loop: loop, namespace: namespace)
         installTimerHeap(namespace)
         installSleepTimer(core, namespace: namespace)
+        installReadyCallback(core)
         typeEpoch.pointee += 1
         return .none
     }
@@ -244,11 +248,14 @@ extension VM {
         return object
     }
 
-    /// Whether `object`'s class still has the native `method` (not a script override).
+    /// Whether `object` still has the native `method`: neither its class nor its own
+    /// dict (`loop.call_later = ...`) overrides it.
     @inline(__always)
     func hasNative(_ object: PyObject, _ name: PyStr, _ method: Value) -> Bool {
-        guard case .object(let installed) = method, case .object(let found)? = object.type.lookup(name) else { return false }
-        return installed.toOpaque() == found.toOpaque()
+        guard case .object(let installed) = method, case .object(let found)? = object.type.lookup(name),
+              installed.toOpaque() == found.toOpaque() else { return false }
+        guard let attributes = object.attributesReference else { return true }
+        return attributes._withUnsafeGuaranteedRef { $0.lookupString(name) } == nil
     }
 
     /// Defines a native method and returns it.

@@ -250,7 +250,7 @@ extension VM {
         if let task = waitingTask(callback, on: future, core) {
             try scheduleTask(task, waking: Value(future), loop: loop, core)
         } else {
-            try callSoon(loop, callback, [Value(future)], core)
+            try scheduleDoneCallback(callback, of: future, loop: loop, core)
         }
     }
 }

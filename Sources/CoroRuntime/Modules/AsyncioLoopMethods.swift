@@ -3,6 +3,7 @@
 extension VM {
     func installLoopMethods(_ core: AsyncioCore, loop: PyType) {
         core.callSoon = defineCoreMethod(loop, "call_soon") { vm, arguments throws(PyError) in
+            try arguments.allowKeywords(["context"], "BaseEventLoop.call_soon", vm)
             guard arguments.positionalCount >= 2 else {
                 throw vm.typeError("call_soon() missing 1 required positional argument: 'callback'")
             }
@@ -80,8 +81,8 @@ extension VM {
 
     /// A timer off the heap: its `_scheduled` is False.
     private func unschedule(_ timer: PyObject, _ core: AsyncioCore) {
-        if let sleep = sleepTimer(timer) {
-            sleep.scheduled = false
+        if isSleepFuture(timer, core) {
+            timer.flags.remove(.inTimerHeap)
         } else {
             setSlot(timer, core.slots.scheduled, .bool(false))
         }
@@ -90,7 +91,7 @@ extension VM {
     /// A timer's `_cancelled`; the handle is rooted if telling needs script code (a
     /// script may have stored any object there), since the heap may be all that holds it.
     private func isCancelled(_ handle: PyObject, _ core: AsyncioCore) throws(PyError) -> Bool {
-        if let sleep = sleepTimer(handle) { return sleep.cancelled }
+        if isSleepFuture(handle, core) { return handle.flags.contains(.timerCancelled) }
         let flag = slot(handle, core.slots.handleCancelled)
         if case .bool(let cancelled) = flag { return cancelled }
         return try withRoots([Value(handle)]) { () throws(PyError) in try isTrue(flag) }
@@ -115,15 +116,19 @@ extension VM {
         }
     }
 
-    /// Runs what the ready list held: a Handle unless cancelled, a sleep's timer, or a
-    /// task the natives scheduled itself (`scheduleTask`).
+    /// Runs what the ready list held: a Handle unless cancelled, a future's done callback,
+    /// a sleep's future, or a task the natives scheduled itself (`scheduleTask`).
     private func runReady(_ value: Value, _ core: AsyncioCore) throws(PyError) {
         guard let handle = value.object else { return }
         let type = handle.type
         let isNative = type === core.handle || type === core.timerHandle
         if !isNative {
-            if let timer = sleepTimer(handle) {
-                try withRoots([value]) { () throws(PyError) in try runSleepTimer(timer, core) }
+            if let entry = readyCallback(handle) {
+                try withRoots([value]) { () throws(PyError) in try runReadyCallback(entry, core) }
+                return
+            }
+            if isSleepFuture(handle, core) {
+                try withRoots([value]) { () throws(PyError) in try runSleepTimer(handle, core) }
                 return
             }
             if type.isSubtype(of: core.task) {
@@ -179,11 +184,13 @@ extension VM {
     /// Calls the handle's callback (rooted while it runs: it may cancel its own handle).
     private func runHandle(_ handle: PyObject, _ core: AsyncioCore) throws(PyError) {
         let callback = slot(handle, core.slots.callback)
-        let arguments = slot(handle, core.slots.arguments).as(PyTuple.self)?.items ?? []
+        let arguments = slot(handle, core.slots.arguments)
         do throws(PyError) {
-            _ = try withRoots([callback]) { () throws(PyError) in try call(callback, arguments) }
+            _ = try withRoots([callback, arguments]) { () throws(PyError) in
+                try call(callback, arguments.as(PyTuple.self)?.items ?? [])
+            }
         } catch let failure {
-            try reportCallbackFailure(failure, handle: handle, callback: callback, core)
+            try reportCallbackFailure(failure, handle: handle, callback: callback, arguments, core)
         }
     }
 
@@ -195,20 +202,22 @@ extension VM {
         try withRoots([callback] + arguments) { () throws(PyError) in
             guard let owner = loop.object else { throw failure }
             let handle = try makeHandle(type, owner, callback, arguments, core)
-            try reportCallbackFailure(failure, handle: handle, callback: callback, core)
+            try reportCallbackFailure(failure, handle: handle, callback: callback, slot(handle, core.slots.arguments), core)
         }
     }
 
     /// What a handle's callback raised goes to the loop's exception handler, except
     /// SystemExit and KeyboardInterrupt, which end the loop.
-    func reportCallbackFailure(_ failure: PyError, handle: PyObject, callback: Value, _ core: AsyncioCore) throws(PyError) {
+    func reportCallbackFailure(_ failure: PyError, handle: PyObject, callback: Value, _ arguments: Value,
+                               _ core: AsyncioCore) throws(PyError) {
         let raised = failure.exception
         if raised.type.isSubtype(of: types[exception: "SystemExit"]) || raised.type.isSubtype(of: types[exception: "KeyboardInterrupt"]) {
             throw failure
         }
         let context = newDict()
-        try withRoots([Value(context), Value(raised), Value(handle), callback]) { () throws(PyError) in
-            context.setString(intern("message"), str("Exception in callback \(try repr(callback))"))
+        try withRoots([Value(context), Value(raised), Value(handle), callback, arguments]) { () throws(PyError) in
+            let named = try strText(try call(core.formatCallbackSource, [callback, arguments]))
+            context.setString(intern("message"), str("Exception in callback \(named)"))
             context.setString(intern("exception"), Value(raised))
             context.setString(intern("handle"), Value(handle))
             _ = try callMethod(slot(handle, core.slots.handleLoop), "call_exception_handler", [Value(context)])

@@ -53,10 +53,20 @@ extension VM {
                 return .none
             }
             defineFunction(dict, "_function_source") { vm, arguments throws(PyError) in
-                // "file:line" where a script function (or a method's) was defined; None for
-                // builtins and asyncio's own code.
-                let value = try arguments.exactlyOne("_function_source", vm)
-                guard let code = scriptFunction(value)?.code.code, !code.source.name.hasPrefix("<") else { return .none }
+                // "file:line" where a script function was defined, looking through
+                // `__wrapped__` and partial objects as CPython's inspect.unwrap does; None
+                // for methods, builtins and asyncio's own code.
+                var value = try arguments.exactlyOne("_function_source", vm)
+                for _ in 0..<100 {
+                    if let partial = value.as(PyBox.self), partial.kind == .partial {
+                        value = partial.values[0]
+                    } else if let wrapped = try vm.lookupAttribute(value, vm.intern("__wrapped__")) {
+                        value = wrapped
+                    } else {
+                        break
+                    }
+                }
+                guard let code = value.as(PyFunction.self)?.code.code, !code.source.name.hasPrefix("<") else { return .none }
                 return vm.str("\(code.source.name):\(code.firstLine)")
             }
             defineFunction(dict, "_debug_enabled") { vm, _ throws(PyError) in .bool(vm.debugMode) }

@@ -1,80 +1,64 @@
 /// What `asyncio.sleep` schedules in place of `loop.call_later(delay,
-/// _set_result_unless_cancelled, future, result)`: the same timer as one small native
-/// object, instead of a TimerHandle and its arguments tuple. It sits in the loop's timer
-/// heap and, once due, on the ready list in a handle's place (so it runs in the same
-/// order); the sleep cancels it as it would the handle.
-final class PySleepTimer: PyObject {
-    let future: Value
-    let result: Value
-    /// The heap it is scheduled on, which counts it when it is cancelled there.
-    let timers: Unmanaged<PyTimerHeap>
-    /// As a TimerHandle's `_cancelled` and `_scheduled`.
-    @exclusivity(unchecked) var cancelled = false
-    @exclusivity(unchecked) var scheduled = false
-
-    init(type: PyType, future: Value, result: Value, timers: PyTimerHeap) {
-        self.future = future
-        self.result = result
-        self.timers = Unmanaged.passUnretained(timers)
-        super.init(type: type)
-    }
-
-    override func trace(_ tracer: inout Tracer) {
-        super.trace(&tracer)
-        tracer.mark(future)
-        tracer.mark(result)
-        tracer.mark(timers.takeUnretainedValue())
-    }
-}
-
+/// _set_result_unless_cancelled, future, None)`: the future itself, with no TimerHandle
+/// or arguments tuple. It sits in the loop's timer heap and, once due, on the ready list
+/// in a handle's place (so it runs in the same order); its `ObjectFlags` stand for the
+/// handle's `_scheduled` and `_cancelled`, and the sleep cancels it as it would the
+/// handle (`_cancel_timer`). Told apart by its class: a plain `Future` is never in the
+/// heap or on the ready list otherwise (tasks are Task instances, handles Handles).
+///
+/// A sleep with a result, a future of another class, or a loop whose `call_later` or
+/// `call_at` a script overrides gets CPython's TimerHandle instead.
 extension VM {
-    /// `object` as a sleep's timer, told by its class (no dynamic cast).
+    /// `object`, from the timer heap or the ready list, is a sleep's future.
     @inline(__always)
-    func sleepTimer(_ object: PyObject) -> PySleepTimer? {
-        object.type === types.sleepTimer ? unsafeDowncast(object, to: PySleepTimer.self) : nil
+    func isSleepFuture(_ object: PyObject, _ core: AsyncioCore) -> Bool {
+        object.type === core.future
     }
 
-    /// `_sleep_timer(loop, delay, future, result)`, and the timer's `cancel()`. A loop
-    /// whose `call_later` or `call_at` a script overrides is called as CPython's sleep
-    /// calls it, and its handle returned.
+    /// `_sleep_timer(loop, delay, future, result)`: the future scheduled as its own timer,
+    /// or the TimerHandle of `loop.call_later`; and `_cancel_timer(timer)`, either's
+    /// `cancel()`.
     func installSleepTimer(_ core: AsyncioCore, namespace: PyDict) {
         let names = core.names
         defineFunction(namespace, "_sleep_timer") { vm, arguments throws(PyError) in
             try arguments.expect("_sleep_timer", vm, min: 4, max: 4)
             let (loop, delay, future, result) = (arguments[0], arguments[1], arguments[2], arguments[3])
-            guard let owner = loop.object, vm.hasNative(owner, names.callLater, core.callLater),
-                  vm.hasNative(owner, names.callAt, core.callAt) else {
+            guard let owner = loop.object, let sleeping = future.object, vm.isSleepFuture(sleeping, core), result.isNone,
+                  vm.hasNative(owner, names.callLater, core.callLater), vm.hasNative(owner, names.callAt, core.callAt) else {
                 return try vm.callMethod(loop, "call_later", [delay, core.setResultUnlessCancelled, future, result])
             }
             try vm.checkOpen(owner, core)
             let deadline = try vm.timerDeadline(try vm.deadline(after: delay, on: loop, core))
-            let timers = try vm.timerHeap(vm.field(owner, names.scheduled))
-            let timer = vm.heap.register(PySleepTimer(type: vm.types.sleepTimer, future: future, result: result, timers: timers))
-            timers.schedule(timer, at: deadline)
-            timer.scheduled = true
-            return Value(timer)
+            try vm.timerHeap(vm.field(owner, names.scheduled)).schedule(sleeping, at: deadline)
+            sleeping.flags.insert(.inTimerHeap)
+            return future
         }
-        defineMethod(types.sleepTimer, "cancel") { vm, arguments throws(PyError) in
-            guard let timer = arguments[0].as(PySleepTimer.self) else { throw vm.typeError("cancel() expects a SleepTimer") }
-            try arguments.expectMethod("cancel", vm, min: 0, max: 0)
-            if !timer.cancelled {
-                timer.cancelled = true
-                if timer.scheduled { timer.timers.takeUnretainedValue().cancelledCount += 1 }
-            }
+        defineFunction(namespace, "_cancel_timer") { vm, arguments throws(PyError) in
+            let timer = try arguments.exactlyOne("_cancel_timer", vm)
+            guard let sleeping = timer.object, vm.isSleepFuture(sleeping, core) else { return try vm.callMethod(timer, "cancel", []) }
+            vm.cancelSleepTimer(sleeping, core)
             return .none
         }
     }
 
-    /// A due sleep timer, from the ready list: the future gets its result unless either
+    /// As `TimerHandle.cancel()`: the loop's heap counts it if it is still there.
+    private func cancelSleepTimer(_ future: PyObject, _ core: AsyncioCore) {
+        guard !future.flags.contains(.timerCancelled) else { return }
+        future.flags.insert(.timerCancelled)
+        guard future.flags.contains(.inTimerHeap), let loop = slot(future, core.slots.loop).object,
+              let timers = field(loop, core.names.scheduled).as(PyTimerHeap.self) else { return }
+        timers.cancelledCount += 1
+    }
+
+    /// A due sleep, from the ready list: the future gets its result (None) unless either
     /// was cancelled. What that raises is reported as the TimerHandle would have been.
-    func runSleepTimer(_ timer: PySleepTimer, _ core: AsyncioCore) throws(PyError) {
-        guard !timer.cancelled else { return }
+    func runSleepTimer(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
+        guard !future.flags.contains(.timerCancelled) else { return }
         do throws(PyError) {
-            try setResultUnlessCancelled(timer.future, timer.result, core)
+            try setResultUnlessCancelled(Value(future), .none, core)
         } catch let failure {
-            guard let future = timer.future.object, future.type.isSubtype(of: core.future) else { throw failure }
             try reportCallbackFailure(failure, as: core.timerHandle, on: slot(future, core.slots.loop),
-                                      callback: core.setResultUnlessCancelled, [timer.future, timer.result], core)
+                                      callback: core.setResultUnlessCancelled, [Value(future), .none], core)
         }
     }
 }

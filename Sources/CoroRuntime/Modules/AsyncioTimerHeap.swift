@@ -36,7 +36,7 @@ final class PyTimerHeap: PyObject {
         for entry in entries.unordered { tracer.mark(entry.timer) }
     }
 
-    /// Adds a timer (a TimerHandle or a `PySleepTimer`), after those of equal deadline.
+    /// Adds a timer (a TimerHandle or a sleep's future), after those of equal deadline.
     func schedule(_ timer: PyObject, at deadline: Double) {
         sequence += 1
         entries.insert(Entry(when: deadline, sequence: sequence, timer: Unmanaged.passUnretained(timer)))

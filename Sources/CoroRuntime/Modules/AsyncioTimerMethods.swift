@@ -7,12 +7,14 @@ extension VM {
     func installTimerMethods(_ core: AsyncioCore, loop: PyType, namespace: PyDict) {
         let names = core.names
         core.callAt = defineCoreMethod(loop, "call_at") { vm, arguments throws(PyError) in
+            try arguments.allowKeywords(["context"], "BaseEventLoop.call_at", vm)
             guard arguments.positionalCount >= 3 else { throw vm.typeError("call_at() missing required arguments: 'when' and 'callback'") }
             let owner = try vm.receiver(arguments, loop, "call_at")
             if arguments[1].isNone { throw vm.typeError("when cannot be None") }
             return Value(try vm.scheduleTimer(owner, when: arguments[1], arguments[2], Array(arguments.positional.dropFirst(3)), core))
         }
         core.callLater = defineCoreMethod(loop, "call_later") { vm, arguments throws(PyError) in
+            try arguments.allowKeywords(["context"], "BaseEventLoop.call_later", vm)
             guard arguments.positionalCount >= 3 else { throw vm.typeError("call_later() missing required arguments: 'delay' and 'callback'") }
             let owner = try vm.receiver(arguments, loop, "call_later")
             if arguments[1].isNone { throw vm.typeError("delay must not be None") }

@@ -14,6 +14,7 @@ extension VM {
         nativeModules["collections"] = { $0.makeCollectionsModule() }
         nativeModules["json"] = { $0.makeJSONModule() }
         nativeModules["string"] = { $0.makeStringModule() }
+        nativeModules["reprlib"] = { $0.makeSourceModule("reprlib", ModuleSources.reprlib) }
         nativeModules["operator"] = { $0.makeOperatorModule() }
         nativeModules["heapq"] = { $0.makeHeapqModule() }
         nativeModules["asyncio"] = { $0.makeAsyncioModule() }

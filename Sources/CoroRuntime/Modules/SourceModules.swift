@@ -19,21 +19,7 @@ extension VM {
 
     func makeFunctoolsModule() -> PyModule {
         makeSourceModule("functools", ModuleSources.functools) { dict in
-            dict.setString(intern("partial"), Value(builtin("partial") { vm, arguments throws(PyError) in
-                guard arguments.positionalCount >= 1 else { throw vm.typeError("type 'partial' takes at least one argument") }
-                var function = arguments[0]
-                var stored = Array(arguments.positional.dropFirst())
-                let keywords = vm.newDict()
-                if let inner = function.as(PyBox.self), inner.kind == .partial {
-                    function = inner.values[0]
-                    stored = (inner.values[1].as(PyTuple.self)?.items ?? []) + stored
-                    if let innerKeywords = inner.values[2].as(PyDict.self) { try keywords.update(from: innerKeywords, vm: vm) }
-                }
-                for (offset, name) in arguments.keywordNames.enumerated() {
-                    keywords.setString(name, arguments[arguments.positionalCount + offset])
-                }
-                return vm.box(.partial, [function, vm.tuple(stored), Value(keywords)])
-            }))
+            if let partial = types.box[.partial] { dict.setString(intern("partial"), Value(partial)) }
         }
     }
 

@@ -1,3 +1,14 @@
+/// Bits of state the natives keep on an object in `PyObject.flags`.
+struct ObjectFlags: OptionSet {
+    let rawValue: UInt8
+
+    /// A sleep's future waiting in its loop's timer heap, in a TimerHandle's place: its
+    /// `_scheduled` (see `AsyncioSleepTimer.swift`).
+    static let inTimerHeap = ObjectFlags(rawValue: 1)
+    /// That sleep's timer was cancelled: the handle's `_cancelled`.
+    static let timerCancelled = ObjectFlags(rawValue: 2)
+}
+
 /// The base of every heap object. Objects are owned by the interpreter's `Heap` (a
 /// tracing collector), not by the values that refer to them; references between
 /// objects are `Value`s, which the collector follows through `trace`.
@@ -9,6 +20,9 @@ public class PyObject {
     @exclusivity(unchecked) final var markEpoch: UInt32 = 0
     /// Whether `__del__` has run (or been queued) for the object: it runs once.
     @exclusivity(unchecked) final var isFinalized = false
+    /// What the natives note on an object that has no field for it (it fits in the
+    /// padding before `attributesReference`: no object grows for it).
+    @exclusivity(unchecked) final var flags = ObjectFlags()
     /// The instance `__dict__`, unowned like every reference between heap objects
     /// (the heap owns the dict).
     @exclusivity(unchecked) final var attributesReference: Unmanaged<PyDict>?

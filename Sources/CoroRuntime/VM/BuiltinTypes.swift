@@ -39,8 +39,8 @@ final class BuiltinTypes {
     unowned(unsafe) let nativeHandle: PyType
     /// asyncio's timer heap (`PyTimerHeap`), a loop's `_scheduled`.
     unowned(unsafe) let timerHeap: PyType
-    /// The timer of an `asyncio.sleep` (`PySleepTimer`).
-    unowned(unsafe) let sleepTimer: PyType
+    /// A future's done callback on asyncio's ready list (`PyReadyCallback`).
+    unowned(unsafe) let readyCallback: PyType
     /// A `collections.deque`'s items (`PyDequeStorage`).
     unowned(unsafe) let dequeStorage: PyType
     let box: [BoxKind: PyType]
@@ -101,7 +101,7 @@ final class BuiltinTypes {
         file = simple("TextIOWrapper", .file, subclassable: false)
         nativeHandle = simple("native_handle", .other, subclassable: false)
         timerHeap = simple("TimerHeap", .other, subclassable: false)
-        sleepTimer = simple("SleepTimer", .other, subclassable: false)
+        readyCallback = simple("ReadyCallback", .other, subclassable: false)
         dequeStorage = simple("deque_storage", .other, subclassable: false)
         let boxNames: [(BoxKind, String)] = [
             (.listIterator, "list_iterator"), (.tupleIterator, "tuple_iterator"),

@@ -56,8 +56,15 @@ extension VM {
         }
     }
 
+    /// `id(object)`: non-negative as CPython's, and what default reprs show as the
+    /// address. A hash of the address (Swift's is seeded), so ids do not reveal memory
+    /// layout; 63 bits of a 64-bit hash, so distinct for live objects in practice.
+    func identity(_ object: PyObject) -> Int {
+        ObjectIdentifier(object).hashValue & Int.max
+    }
+
     func identityHash(_ object: PyObject) -> Int {
-        Int(bitPattern: UInt(bitPattern: ObjectIdentifier(object).hashValue) >> 4)
+        identity(object) >> 4
     }
 
     /// A bound method's receiver hashed by identity, as its equality compares it.

@@ -116,10 +116,6 @@ extension VM {
 
     /// The module a class was defined in, or nil for builtins.
     func moduleName(of type: PyType) -> String? {
-        if type.isBuiltin {
-            if type.name.contains(".") { return nil }
-            return nil
-        }
         if let module = type.dict.lookupString(names.module), let name = module.as(PyStr.self), name.value != "builtins" {
             return name.value
         }
@@ -127,7 +123,7 @@ extension VM {
     }
 
     func address(_ object: PyObject) -> String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(object).hashValue), radix: 16).leftPadded(to: 12)
+        "0x" + String(identity(object), radix: 16).leftPadded(to: 12)
     }
 
     /// The field names of a class made by `namedtuple`.

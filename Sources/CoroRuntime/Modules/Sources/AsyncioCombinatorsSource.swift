@@ -9,12 +9,13 @@ async def sleep(delay, result=None):
         return result
     loop = get_running_loop()
     future = loop.create_future()
-    # loop.call_later(delay, _set_result_unless_cancelled, future, result), natively.
-    handle = _sleep_timer(loop, delay, future, result)
+    # loop.call_later(delay, _set_result_unless_cancelled, future, result), natively:
+    # the timer is the future itself, unless it needs a TimerHandle.
+    timer = _sleep_timer(loop, delay, future, result)
     try:
         return await future
     finally:
-        handle.cancel()
+        _cancel_timer(timer)
 
 
 class _GatheringFuture(Future):

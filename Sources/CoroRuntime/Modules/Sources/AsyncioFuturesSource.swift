@@ -65,9 +65,7 @@ class Future:
 def _format_callbacks(callbacks):
     # CPython's "cb=[f() at file:line, <N more>, g()]" (asyncio's own code has no line).
     def describe(callback):
-        name = getattr(callback, '__qualname__', None) or getattr(callback, '__name__', None) or repr(callback)
-        source = _function_source(callback)
-        return f'{name}() at {source}' if source else f'{name}()'
+        return _format_callback_source(callback, ())
     if len(callbacks) > 2:
         shown = [describe(callbacks[0]), f'<{len(callbacks) - 2} more>', describe(callbacks[-1])]
     else:

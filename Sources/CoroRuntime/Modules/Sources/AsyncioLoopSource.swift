@@ -52,10 +52,15 @@ class Handle:
         self._cancelled = False
 
     def __repr__(self):
-        state = ' cancelled' if self._cancelled else ''
-        name = getattr(self._callback, '__qualname__', None)
-        callback = f' {name}()' if name else ''
-        return f'<{type(self).__name__}{state}{callback}>'
+        return f"<{' '.join(self._repr_info())}>"
+
+    def _repr_info(self):
+        info = [type(self).__name__]
+        if self._cancelled:
+            info.append('cancelled')
+        if self._callback is not None:
+            info.append(_format_callback_source(self._callback, self._args))
+        return info
 
     # cancel is native (AsyncioTimerMethods.swift).
 
@@ -75,10 +80,39 @@ class TimerHandle(Handle):
         self._when = when
         self._scheduled = False
 
+    def _repr_info(self):
+        info = Handle._repr_info(self)
+        info.insert(2 if self._cancelled else 1, f'when={self._when}')
+        return info
+
     def when(self):
         return self._when
 
     # cancel is native (AsyncioTimerMethods.swift).
+
+
+# How CPython's asyncio names a callback in reprs and error messages (format_helpers):
+# "f(arg, ...) at file:line", arguments shortened by reprlib.
+
+def _format_arguments(args, kwargs):
+    import reprlib
+    items = [reprlib.repr(arg) for arg in args or ()]
+    items += [f'{key}={reprlib.repr(value)}' for key, value in (kwargs or {}).items()]
+    return f"({', '.join(items)})"
+
+
+def _format_callback(func, args, kwargs, suffix=''):
+    import functools
+    if isinstance(func, functools.partial):
+        return _format_callback(func.func, func.args, func.keywords, _format_arguments(args, kwargs) + suffix)
+    name = getattr(func, '__qualname__', None) or getattr(func, '__name__', None) or repr(func)
+    return name + _format_arguments(args, kwargs) + suffix
+
+
+def _format_callback_source(func, args):
+    text = _format_callback(func, args, None)
+    source = _function_source(func)
+    return f'{text} at {source}' if source else text
 
 
 class AbstractEventLoop:
