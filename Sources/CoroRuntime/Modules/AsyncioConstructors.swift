@@ -34,14 +34,13 @@ extension VM {
         let slots = core.slots
         let loop = try loopOrCurrent(loop, core)
         initializeFuture(task, loop: loop, core)
-        setSlot(task, slots.logDestroyPending, .bool(true))
+        task.flags.insert(.logDestroyPending)
         setSlot(task, slots.cancelsRequested, .int(0))
-        setSlot(task, slots.mustCancel, .bool(false))
         setSlot(task, slots.waiter, .none)
         setSlot(task, slots.sourceSite, .none)
         setSlot(task, slots.coroutine, .none)
         guard coroutine.object?.type === types.coroutine else {
-            setSlot(task, slots.logDestroyPending, .bool(false))
+            task.flags.remove(.logDestroyPending)
             throw typeError("a coroutine was expected, got \(try repr(coroutine))")
         }
         // CPython 3.11 counts every task, named or not. An unnamed task keeps its number

@@ -121,8 +121,7 @@ struct AsyncioNames {
 /// of each one's `__slots__` member, read from the classes once they exist.
 struct AsyncioSlots {
     let loop, state, result, exception, callbacks, cancelMessage, cancelledException: Int
-    let blocking, logTraceback, logDestroyPending: Int
-    let coroutine, name, waiter, mustCancel, cancelsRequested, sourceSite: Int
+    let coroutine, name, waiter, cancelsRequested, sourceSite: Int
     let callback, arguments, handleLoop, handleCancelled, when, scheduled: Int
 
     init(future: PyType, task: PyType, handle: PyType, timer: PyType, intern: (String) -> PyStr) throws(AsyncioCoreError) {
@@ -139,13 +138,9 @@ struct AsyncioSlots {
         callbacks = try index(future, "_callbacks")
         cancelMessage = try index(future, "_cancel_message")
         cancelledException = try index(future, "_cancelled_exc")
-        blocking = try index(future, "_asyncio_future_blocking")
-        logTraceback = try index(future, "_log_traceback")
-        logDestroyPending = try index(future, "_log_destroy_pending")
         coroutine = try index(task, "_coro")
         name = try index(task, "_name")
         waiter = try index(task, "_fut_waiter")
-        mustCancel = try index(task, "_must_cancel")
         cancelsRequested = try index(task, "_num_cancels_requested")
         sourceSite = try index(task, "_source_site")
         callback = try index(handle, "_callback")
@@ -179,6 +174,7 @@ extension VM {
         installTimerHeap(namespace)
         installSleepTimer(core, namespace: namespace)
         installReadyCallback(core)
+        installFutureFlags(core)
         typeEpoch.pointee += 1
         return .none
     }
@@ -228,9 +224,7 @@ extension VM {
         setSlot(future, slots.exception, .none)
         setSlot(future, slots.cancelMessage, .none)
         setSlot(future, slots.cancelledException, .none)
-        setSlot(future, slots.blocking, .bool(false))
-        setSlot(future, slots.logTraceback, .bool(false))
-        setSlot(future, slots.logDestroyPending, .bool(false))
+        future.flags.subtract([.futureBlocking, .logTraceback, .logDestroyPending, .mustCancel])
         setSlot(future, slots.loop, loop)
         setSlot(future, slots.state, core.pending)
         setSlot(future, slots.callbacks, Value(emptyTuple))

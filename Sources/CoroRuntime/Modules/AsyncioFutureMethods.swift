@@ -87,7 +87,7 @@ extension VM {
     /// it), and the await returns its result once it is done. Resumed while still pending
     /// with the flag still set, nothing drove the await.
     func stepAwaitedFuture(_ future: PyObject, _ core: AsyncioCore) throws(PyError) -> RunOutcome {
-        try stepAwait(future, undriven: slot(future, core.slots.blocking).isIdentical(to: .bool(true)), core)
+        try stepAwait(future, undriven: future.flags.contains(.futureBlocking), core)
     }
 
     /// One step of `await future` through a `FutureIter` box (what a script's
@@ -109,7 +109,7 @@ extension VM {
     private func stepAwait(_ future: PyObject, undriven: Bool, _ core: AsyncioCore) throws(PyError) -> RunOutcome {
         guard isPending(future, core) else { return .returned(try futureResult(future, core)) }
         if undriven { throw error("RuntimeError", "await wasn't used with future") }
-        setSlot(future, core.slots.blocking, .bool(true))
+        future.flags.insert(.futureBlocking)
         return .yielded(Value(future))
     }
 
@@ -141,7 +141,7 @@ extension VM {
         let state = slot(future, core.slots.state)
         if sameState(state, core.cancelled) { throw PyError(exception: try makeCancelledError(future, core)) }
         if !sameState(state, core.finished) { throw PyError(exception: try newError(core.invalidStateError, unsetMessage)) }
-        setSlot(future, core.slots.logTraceback, .bool(false))
+        future.flags.remove(.logTraceback)
     }
 
     /// An instance of a script exception class with one message argument.
@@ -189,11 +189,11 @@ extension VM {
         setSlot(future, core.slots.exception, exception)
         setSlot(future, core.slots.state, core.finished)
         try scheduleCallbacks(future, core)
-        setSlot(future, core.slots.logTraceback, .bool(true))
+        future.flags.insert(.logTraceback)
     }
 
     func futureCancel(_ future: PyObject, message: Value, _ core: AsyncioCore) throws(PyError) -> Bool {
-        setSlot(future, core.slots.logTraceback, .bool(false))
+        future.flags.remove(.logTraceback)
         guard isPending(future, core) else { return false }
         setSlot(future, core.slots.state, core.cancelled)
         setSlot(future, core.slots.cancelMessage, message)

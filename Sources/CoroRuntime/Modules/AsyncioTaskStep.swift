@@ -95,12 +95,12 @@ extension VM {
         let rootsMark = temporaryRoots.count
         defer { temporaryRoots.removeSubrange(rootsMark...) }
         var exception = thrown
-        if try isTrue(slot(task, core.slots.mustCancel)) {
+        if task.flags.contains(.mustCancel) {
             if !isInstance(exception, core.cancelledError) {
                 exception = Value(try makeCancelledError(task, core))
                 root(exception)
             }
-            setSlot(task, core.slots.mustCancel, .bool(false))
+            task.flags.remove(.mustCancel)
         }
         let coroutine = slot(task, core.slots.coroutine)
         setSlot(task, core.slots.waiter, .none)
@@ -141,8 +141,8 @@ extension VM {
         case .returned(let value):
             root(value)
             try finishTask(task, core)
-            if try isTrue(slot(task, core.slots.mustCancel)) {
-                setSlot(task, core.slots.mustCancel, .bool(false))
+            if task.flags.contains(.mustCancel) {
+                task.flags.remove(.mustCancel)
                 _ = try futureCancel(task, message: slot(task, core.slots.cancelMessage), core)
             } else {
                 try futureSetResult(task, value, core)
@@ -174,7 +174,7 @@ extension VM {
         }
         // A bare yield (sleep(0)) yields None, which has no `_asyncio_future_blocking`:
         // no need to look (the failed lookup would make an AttributeError every step).
-        guard !result.isNone, let blocking = try optionalAttribute(result, names.blocking, slot: core.slots.blocking, core),
+        guard !result.isNone, let blocking = try futureBlocking(result, core),
               !blocking.isNone else {
             if result.isNone {
                 try scheduleTask(task, waking: .none, loop: loop, core)
@@ -200,7 +200,7 @@ extension VM {
         guard let future = result.object else { return }
         let isFuture = future.type.isSubtype(of: core.future)
         if isFuture {
-            setSlot(future, core.slots.blocking, .bool(false))
+            future.flags.remove(.futureBlocking)
         } else {
             try setAttribute(result, names.blocking, .bool(false))
         }
@@ -215,11 +215,17 @@ extension VM {
             _ = try callMethod(result, "add_done_callback", [wakeup])
             setSlot(task, core.slots.waiter, result)
         }
-        if try isTrue(slot(task, core.slots.mustCancel)) {
+        if task.flags.contains(.mustCancel) {
             let cancelled = try call(try getAttribute(result, names.cancel), [slot(task, core.slots.cancelMessage)],
                                      keywordNames: [names.message])
-            if try isTrue(cancelled) { setSlot(task, core.slots.mustCancel, .bool(false)) }
+            if try isTrue(cancelled) { task.flags.remove(.mustCancel) }
         }
+    }
+
+    /// `getattr(value, '_asyncio_future_blocking', None)`, reading a future's flag directly.
+    private func futureBlocking(_ value: Value, _ core: AsyncioCore) throws(PyError) -> Value? {
+        if let object = value.object, object.type.isSubtype(of: core.future) { return .bool(object.flags.contains(.futureBlocking)) }
+        return try lookupAttribute(value, core.names.blocking)
     }
 
     /// `getattr(value, name, None)`, reading a future's slot directly.

@@ -7,6 +7,12 @@ struct ObjectFlags: OptionSet {
     static let inTimerHeap = ObjectFlags(rawValue: 1)
     /// That sleep's timer was cancelled: the handle's `_cancelled`.
     static let timerCancelled = ObjectFlags(rawValue: 2)
+    /// A future's `_asyncio_future_blocking`, `_log_traceback` and `_log_destroy_pending`,
+    /// and a task's `_must_cancel` (see `AsyncioFutureFlags.swift`).
+    static let futureBlocking = ObjectFlags(rawValue: 4)
+    static let logTraceback = ObjectFlags(rawValue: 8)
+    static let logDestroyPending = ObjectFlags(rawValue: 16)
+    static let mustCancel = ObjectFlags(rawValue: 32)
 }
 
 /// The base of every heap object. Objects are owned by the interpreter's `Heap` (a

@@ -17,10 +17,9 @@ extension VM {
             if type.hasFinalizer { return true }
         }
         guard !collectionReports.isEmpty, collectionReports.contains(where: { type.isSubtype(of: $0) }) else { return false }
-        // The flags are the instance's slots (or its dict's entries, or class defaults).
-        if case .bool(true) = field(object, names.logTraceback) { return true }
-        if case .bool(true) = field(object, names.logDestroyPending),
-           field(object, names.futureState).as(PyStr.self)?.value == "PENDING" {
+        // The flags are the future's own (AsyncioFutureFlags.swift).
+        if object.flags.contains(.logTraceback) { return true }
+        if object.flags.contains(.logDestroyPending), field(object, names.futureState).as(PyStr.self)?.value == "PENDING" {
             return true
         }
         return false

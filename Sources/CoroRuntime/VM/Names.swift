@@ -23,7 +23,7 @@ final class Names {
     let str: PyStr
     let del: PyStr
     /// What a future registered with `collectionReports` is asked and called (asyncio).
-    let onCollected: PyStr, logTraceback: PyStr, logDestroyPending: PyStr, futureState: PyStr
+    let onCollected: PyStr, futureState: PyStr
     let setattr: PyStr
     let setName: PyStr
     let round: PyStr
@@ -81,8 +81,6 @@ final class Names {
         str = intern("__str__")
         del = intern("__del__")
         onCollected = intern("_on_collected")
-        logTraceback = intern("_log_traceback")
-        logDestroyPending = intern("_log_destroy_pending")
         futureState = intern("_state")
         setattr = intern("__setattr__")
         setName = intern("__set_name__")

@@ -11,12 +11,13 @@ class Future:
     """A result that will be set later; awaiting it suspends the task until then.
     Its hot methods are native (see _install_core)."""
 
-    # Fixed fields (no instance dict): the natives read them by slot. _callbacks is ()
+    # Fixed fields (no instance dict): the natives read them by slot; the flags
+    # (_asyncio_future_blocking, _log_traceback, _log_destroy_pending) are native
+    # properties (AsyncioFutureFlags.swift). _callbacks is ()
     # while there are none, the callback itself while there is one (most futures get
     # one or none), and a list from the second on; a task waiting on the future stands
     # there for its wakeup. _callback_list (native) reads it.
-    __slots__ = ('_loop', '_state', '_result', '_exception', '_callbacks', '_cancel_message',
-                 '_cancelled_exc', '_asyncio_future_blocking', '_log_traceback', '_log_destroy_pending')
+    __slots__ = ('_loop', '_state', '_result', '_exception', '_callbacks', '_cancel_message', '_cancelled_exc')
 
     # __init__ is native (AsyncioConstructors.swift).
 

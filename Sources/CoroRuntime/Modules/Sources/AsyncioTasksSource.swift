@@ -23,7 +23,7 @@ class Task(Future):
     """Runs a coroutine: each step sends into it until it awaits a pending future,
     and the future's completion schedules the next step (natively: see _install_core)."""
 
-    __slots__ = ('_coro', '_name', '_fut_waiter', '_must_cancel', '_num_cancels_requested', '_source_site')
+    __slots__ = ('_coro', '_name', '_fut_waiter', '_num_cancels_requested', '_source_site')  # and _must_cancel, a flag
 
     # __init__ is native (AsyncioConstructors.swift).
 
