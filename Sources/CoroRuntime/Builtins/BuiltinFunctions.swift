@@ -14,7 +14,7 @@ extension VM {
         }
         // A native class of a library module is named "module.name" where it is made:
         // its `__name__` is the last part and its `__module__` the rest.
-        for type in types.box.values where type.name.contains(".") {
+        for type in types.box.values {
             guard let dot = type.name.lastIndex(of: ".") else { continue }
             type.dict.setString(names.module, str(String(type.name[..<dot])))
             type.name = String(type.name[type.name.index(after: dot)...])

@@ -176,6 +176,15 @@ extension VM {
         return handle
     }
 
+    /// The ready list of an open loop whose `call_soon` is the native one, where the
+    /// natives put what they schedule without a Handle; nil if a script overrides
+    /// `call_soon` (it must be called instead).
+    func nativeReadyList(_ loop: Value, _ core: AsyncioCore) throws(PyError) -> PyList? {
+        guard let owner = loop.object, hasNative(owner, core.names.callSoon, core.callSoon) else { return nil }
+        try checkOpen(owner, core)
+        return try loopList(owner, core.names.ready)
+    }
+
     /// "Event loop is closed" once it is.
     func checkOpen(_ loop: PyObject, _ core: AsyncioCore) throws(PyError) {
         if try isTrue(field(loop, core.names.closed)) { throw error("RuntimeError", "Event loop is closed") }

@@ -30,12 +30,8 @@ extension VM {
     /// `loop.call_soon(callback, future)` for a future's done callback: on a loop whose
     /// `call_soon` is the native one, without a Handle.
     func scheduleDoneCallback(_ callback: Value, of future: PyObject, loop: Value, _ core: AsyncioCore) throws(PyError) {
-        guard let owner = loop.object, hasNative(owner, core.names.callSoon, core.callSoon) else {
-            return try callSoon(loop, callback, [Value(future)], core)
-        }
-        try checkOpen(owner, core)
-        let entry = heap.register(PyReadyCallback(type: types.readyCallback, callback: callback, future: future))
-        try loopList(owner, core.names.ready).items.append(Value(entry))
+        guard let ready = try nativeReadyList(loop, core) else { return try callSoon(loop, callback, [Value(future)], core) }
+        ready.items.append(Value(heap.register(PyReadyCallback(type: types.readyCallback, callback: callback, future: future))))
     }
 
     func runReadyCallback(_ entry: PyReadyCallback, _ core: AsyncioCore) throws(PyError) {

@@ -36,18 +36,16 @@ extension VM {
         defineFunction(namespace, "_cancel_timer") { vm, arguments throws(PyError) in
             let timer = try arguments.exactlyOne("_cancel_timer", vm)
             guard let sleeping = timer.object, vm.isSleepFuture(sleeping, core) else { return try vm.callMethod(timer, "cancel", []) }
-            vm.cancelSleepTimer(sleeping, core)
+            try vm.cancelSleepTimer(sleeping, core)
             return .none
         }
     }
 
     /// As `TimerHandle.cancel()`: the loop's heap counts it if it is still there.
-    private func cancelSleepTimer(_ future: PyObject, _ core: AsyncioCore) {
+    private func cancelSleepTimer(_ future: PyObject, _ core: AsyncioCore) throws(PyError) {
         guard !future.flags.contains(.timerCancelled) else { return }
         future.flags.insert(.timerCancelled)
-        guard future.flags.contains(.inTimerHeap), let loop = slot(future, core.slots.loop).object,
-              let timers = field(loop, core.names.scheduled).as(PyTimerHeap.self) else { return }
-        timers.cancelledCount += 1
+        if future.flags.contains(.inTimerHeap) { try countCancelledTimer(on: slot(future, core.slots.loop), core) }
     }
 
     /// A due sleep, from the ready list: the future gets its result (None) unless either

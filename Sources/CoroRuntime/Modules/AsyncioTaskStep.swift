@@ -46,9 +46,8 @@ extension VM {
     /// a task waits on a future exactly while a wakeup may be due). A loop whose
     /// `call_soon` a script overrides is handed the bound method.
     func scheduleTask(_ task: PyObject, waking future: Value, loop: Value, _ core: AsyncioCore) throws(PyError) {
-        if let object = loop.object, hasNative(object, core.names.callSoon, core.callSoon) {
-            try checkOpen(object, core)
-            try loopList(object, core.names.ready).items.append(Value(task))
+        if let ready = try nativeReadyList(loop, core) {
+            ready.items.append(Value(task))
             return
         }
         let bound = boundMethod(future.isNone ? core.taskStep : core.taskWakeup, to: Value(task))
@@ -174,7 +173,7 @@ extension VM {
         }
         // A bare yield (sleep(0)) yields None, which has no `_asyncio_future_blocking`:
         // no need to look (the failed lookup would make an AttributeError every step).
-        guard !result.isNone, let blocking = try futureBlocking(result, core),
+        guard !result.isNone, let blocking = try futureAttribute(result, names.blocking, core, { .bool($0.flags.contains(.futureBlocking)) }),
               !blocking.isNone else {
             if result.isNone {
                 try scheduleTask(task, waking: .none, loop: loop, core)
@@ -184,7 +183,7 @@ extension VM {
             return
         }
         let problem: String?
-        if !(try optionalAttribute(result, names.loop, slot: core.slots.loop, core) ?? .null).isIdentical(to: loop) {
+        if !(try futureAttribute(result, names.loop, core, { slot($0, core.slots.loop) }) ?? .null).isIdentical(to: loop) {
             problem = "Task \(try repr(Value(task))) got Future \(try repr(result)) attached to a different loop"
         } else if !(try isTrue(blocking)) {
             problem = "yield was used instead of yield from in task \(try repr(Value(task))) with \(try repr(result))"
@@ -222,15 +221,10 @@ extension VM {
         }
     }
 
-    /// `getattr(value, '_asyncio_future_blocking', None)`, reading a future's flag directly.
-    private func futureBlocking(_ value: Value, _ core: AsyncioCore) throws(PyError) -> Value? {
-        if let object = value.object, object.type.isSubtype(of: core.future) { return .bool(object.flags.contains(.futureBlocking)) }
-        return try lookupAttribute(value, core.names.blocking)
-    }
-
-    /// `getattr(value, name, None)`, reading a future's slot directly.
-    private func optionalAttribute(_ value: Value, _ name: PyStr, slot index: Int, _ core: AsyncioCore) throws(PyError) -> Value? {
-        if let object = value.object, object.type.isSubtype(of: core.future) { return slot(object, index) }
+    /// `getattr(value, name, None)`; of a Future, `read` from its fields directly.
+    private func futureAttribute(_ value: Value, _ name: PyStr, _ core: AsyncioCore,
+                                 _ read: (PyObject) -> Value) throws(PyError) -> Value? {
+        if let object = value.object, object.type.isSubtype(of: core.future) { return read(object) }
         return try lookupAttribute(value, name)
     }
 

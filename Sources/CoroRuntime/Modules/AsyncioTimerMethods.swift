@@ -41,9 +41,8 @@ extension VM {
         }
         defineCoreMethod(core.timerHandle, "cancel") { vm, arguments throws(PyError) in
             let timer = try vm.receiver(arguments, core.timerHandle, "cancel")
-            if !(try vm.isTrue(vm.slot(timer, core.slots.handleCancelled))), try vm.isTrue(vm.slot(timer, core.slots.scheduled)),
-               let owner = vm.slot(timer, core.slots.handleLoop).object {
-                try vm.timerHeap(vm.field(owner, names.scheduled)).cancelledCount += 1
+            if !(try vm.isTrue(vm.slot(timer, core.slots.handleCancelled))), try vm.isTrue(vm.slot(timer, core.slots.scheduled)) {
+                try vm.countCancelledTimer(on: vm.slot(timer, core.slots.handleLoop), core)
             }
             vm.cancelHandle(timer, core)
             return .none
@@ -74,12 +73,19 @@ extension VM {
         return timer
     }
 
+    /// A timer still in `loop`'s heap was cancelled: the heap counts it until it leaves
+    /// (CPython's `loop._timer_handle_cancelled`).
+    func countCancelledTimer(on loop: Value, _ core: AsyncioCore) throws(PyError) {
+        guard let owner = loop.object else { return }
+        try timerHeap(field(owner, core.names.scheduled)).cancelledCount += 1
+    }
+
     /// `loop.time() + delay`: the deadline of `call_later(delay, ...)`.
     func deadline(after delay: Value, on loop: Value, _ core: AsyncioCore) throws(PyError) -> Value {
         try binaryOperation(try loopTime(loop, core), delay, BinaryOperation.add.rawValue)
     }
 
-    /// `loop.time()`, read from the clock unless the loop's class overrides it.
+    /// `loop.time()`, read from the clock unless the loop overrides it.
     func loopTime(_ loop: Value, _ core: AsyncioCore) throws(PyError) -> Value {
         if let owner = loop.object, hasNative(owner, core.names.time, core.time) { return .float(clock.monotonic()) }
         return try callMethod(loop, "time", [])

@@ -12,27 +12,21 @@ extension VM {
                 let heap = try vm.heapArgument(try arguments.exactlyOne("heappop", vm), "heappop", alone: true)
                 guard let last = heap.items.popLast() else { throw vm.error("IndexError", "index out of range") }
                 guard !heap.items.isEmpty else { return last }
-                let top = heap.items[0]
-                heap.items[0] = last
-                try vm.withRoots([top]) { () throws(PyError) in try vm.siftUp(heap, from: 0) }
-                return top
+                return try vm.replaceTop(heap, with: last)
             }
             defineFunction(dict, "heapreplace") { vm, arguments throws(PyError) in
                 try arguments.expect("heapreplace", vm, min: 2, max: 2)
                 let heap = try vm.heapArgument(arguments[0], "heapreplace")
-                guard let top = heap.items.first else { throw vm.error("IndexError", "index out of range") }
-                heap.items[0] = arguments[1]
-                try vm.withRoots([top]) { () throws(PyError) in try vm.siftUp(heap, from: 0) }
-                return top
+                guard !heap.items.isEmpty else { throw vm.error("IndexError", "index out of range") }
+                return try vm.replaceTop(heap, with: arguments[1])
             }
             defineFunction(dict, "heappushpop") { vm, arguments throws(PyError) in
                 try arguments.expect("heappushpop", vm, min: 2, max: 2)
                 let heap = try vm.heapArgument(arguments[0], "heappushpop")
                 guard let top = heap.items.first, try vm.compareBool(top, arguments[1], .lt) else { return arguments[1] }
+                // The comparison ran script code, which may have emptied the heap.
                 guard !heap.items.isEmpty else { throw vm.error("IndexError", "index out of range") }
-                heap.items[0] = arguments[1]
-                try vm.withRoots([top]) { () throws(PyError) in try vm.siftUp(heap, from: 0) }
-                return top
+                return try vm.replaceTop(heap, with: arguments[1])
             }
             defineFunction(dict, "heapify") { vm, arguments throws(PyError) in
                 let heap = try vm.heapArgument(try arguments.exactlyOne("heapify", vm), "heapify", alone: true)
@@ -44,9 +38,18 @@ extension VM {
         }
     }
 
-    func heapPush(_ heap: PyList, _ item: Value) throws(PyError) {
+    private func heapPush(_ heap: PyList, _ item: Value) throws(PyError) {
         heap.items.append(item)
         try siftDown(heap, from: 0, to: heap.items.count - 1)
+    }
+
+    /// Puts `item` at the top of a non-empty heap and sifts it into place; returns the
+    /// item it replaced (rooted meanwhile: the heap no longer holds it).
+    private func replaceTop(_ heap: PyList, with item: Value) throws(PyError) -> Value {
+        let top = heap.items[0]
+        heap.items[0] = item
+        try withRoots([top]) { () throws(PyError) in try siftUp(heap, from: 0) }
+        return top
     }
 
     /// The heap argument of `function`, with Argument Clinic's message when not a list.

@@ -28,12 +28,9 @@ final class RuntimeCode {
         self.constants = .allocate(capacity: max(1, constants.count))
         self.constants.initialize(from: constants, count: constants.count)
         self.names = names
-        nameTable = .allocate(capacity: max(1, names.count))
-        for (index, name) in names.enumerated() { (nameTable + index).initialize(to: NameReference(value: name)) }
+        nameTable = RuntimeCode.nameReferences(names)
         argumentCount = code.argumentCount
-        let parameters = code.localNames.prefix(code.argumentCount + code.keywordOnlyCount)
-        parameterNames = .allocate(capacity: max(1, parameters.count))
-        for (index, name) in parameters.enumerated() { (parameterNames + index).initialize(to: NameReference(value: intern(name))) }
+        parameterNames = RuntimeCode.nameReferences(code.localNames.prefix(code.argumentCount + code.keywordOnlyCount).map(intern))
         attributeCache = .allocate(capacity: max(1, code.instructions.count))
         attributeCache.initialize(repeating: AttributeCache(), count: max(1, code.instructions.count))
         localCount = code.localNames.count
@@ -51,6 +48,13 @@ final class RuntimeCode {
     /// Takes exactly its positional parameters and runs as an ordinary call, so the
     /// dispatch loop can push its frame directly.
     let isSimple: Bool
+
+    /// A table of `names` for reading without reference counting.
+    private static func nameReferences(_ names: [PyStr]) -> UnsafeMutablePointer<NameReference> {
+        let table = UnsafeMutablePointer<NameReference>.allocate(capacity: max(1, names.count))
+        for (index, name) in names.enumerated() { (table + index).initialize(to: NameReference(value: name)) }
+        return table
+    }
 
     deinit {
         instructions.deallocate()

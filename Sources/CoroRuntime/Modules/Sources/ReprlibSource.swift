@@ -63,12 +63,16 @@ class Repr:
             return method(x, level)
         return self.repr_instance(x, level)
 
+    def _ends(self, limit):
+        # How much of each end a shortened text keeps: limit characters with '...'.
+        head = max(0, (limit - 3) // 2)
+        return head, max(0, limit - 3 - head)
+
     def _shorten(self, text, limit):
         # The text's head and tail around fillvalue, limit characters in all.
         if len(text) <= limit:
             return text
-        head = max(0, (limit - 3) // 2)
-        tail = max(0, limit - 3 - head)
+        head, tail = self._ends(limit)
         return text[:head] + self.fillvalue + text[len(text) - tail:]
 
     def _repr_iterable(self, x, level, left, right, maxiter, trail=''):
@@ -119,8 +123,7 @@ class Repr:
         if len(text) <= self.maxstring:
             return text
         # Shortened from the string's own ends, so that the quotes stay.
-        head = max(0, (self.maxstring - 3) // 2)
-        tail = max(0, self.maxstring - 3 - head)
+        head, tail = self._ends(self.maxstring)
         text = _builtins.repr(x[:head] + x[len(x) - tail:])
         return text[:head] + self.fillvalue + text[len(text) - tail:]
 
